@@ -1,0 +1,56 @@
+import type { JsonValue } from './payment.js';
+
+/**
+ * A doWebPayment session: what the merchant asked for and where the shopper stands.
+ * Plain, JSON-serialisable data kept by the store under its token.
+ */
+export const SessionStatus = {
+  /** Waiting for the shopper (02306). */
+  WAITING: 'WAITING',
+  /** A payment attempt is at the acquirer; a second one is refused (02002). */
+  PROCESSING: 'PROCESSING',
+  ACCEPTED: 'ACCEPTED',
+  /** Refused and no attempt left. */
+  REFUSED: 'REFUSED',
+  /** The shopper cancelled (02319). */
+  CANCELLED: 'CANCELLED',
+  /** Nobody paid before expiresAt (02324). */
+  EXPIRED: 'EXPIRED',
+} as const;
+export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
+
+export interface WebSession {
+  token: string;
+  merchantId: string;
+  version: number;
+  status: SessionStatus;
+  /** ms since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+  /** Payment attempts made so far, refused ones included. */
+  attempts: number;
+  maxAttempts: number;
+  /** Result code of the last attempt, or of the session's end. */
+  lastResultCode?: string;
+  /** Ids of the payments made through this session, oldest first. */
+  paymentIds: string[];
+  /** payment object of doWebPayment (amount, currency, action, mode, contractNumber…). */
+  payment: {
+    amount: number;
+    currency: number;
+    action: number;
+    mode: 'CPT' | 'DIF';
+    contractNumber: string;
+    differedActionDate?: string;
+  };
+  orderRef: string;
+  order: { [key: string]: JsonValue };
+  /** Contracts offered to the shopper (selectedContractList, else payment.contractNumber). */
+  selectedContracts: string[];
+  returnURL: string;
+  cancelURL: string;
+  notificationURL?: string;
+  languageCode?: string;
+  buyer?: { [key: string]: JsonValue };
+  privateDataList?: JsonValue;
+}

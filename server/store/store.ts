@@ -1,0 +1,112 @@
+import type { JsonValue, Payment } from '../core/payment.js';
+import type { WebSession } from '../core/web-session-types.js';
+
+/**
+ * The store seam, in domain words. Every state change and the events it causes are committed
+ * by one `commit` call, atomically: either everything in the change is written, or nothing is.
+ * Backends: memory (embedded default) and, later, redis. Only `createStore` picks one.
+ */
+
+/** An event for the outbox: the notification hub reads committed events and fans them out. */
+export interface OutboxEvent {
+  /** Stable id: receivers deduplicate by it. */
+  id: string;
+  /** payment.accepted, payment.refused, payment.captured, payment.refunded, payment.reset, session.expired… */
+  type: string;
+  merchantId: string;
+  /** ms since the epoch. */
+  occurredAt: number;
+  data: { [key: string]: JsonValue };
+}
+
+/** A committed event with its place in the outbox (strictly increasing). */
+export interface StoredEvent extends OutboxEvent {
+  seq: number;
+}
+
+/** Scheduled work, run by the job runner when `at` has come (deferred capture, session expiry…). */
+export interface Job {
+  /** Stable id: scheduling the same id twice keeps one job. */
+  id: string;
+  type: string;
+  /** ms since the epoch. */
+  at: number;
+  merchantId: string;
+  /** What the job works on (a payment id, a token…). */
+  ref: string;
+}
+
+/** A record written with optimistic concurrency: `expectedVersion` null means "must not exist yet". */
+export interface VersionedWrite<T> {
+  next: T;
+  expectedVersion: number | null;
+}
+
+/**
+ * A unique claim: a key that must be free, then holds `value`. Duplicate order detection uses it.
+ * `expiresAt` (ms) frees it again; absent means forever.
+ */
+export interface Claim {
+  key: string;
+  value: string;
+  expiresAt?: number;
+}
+
+export interface Change {
+  payments?: VersionedWrite<Payment>[];
+  sessions?: VersionedWrite<WebSession>[];
+  claims?: Claim[];
+  events?: OutboxEvent[];
+  /** Jobs to schedule (an existing id is replaced). */
+  jobs?: Job[];
+  /** Jobs finished by this change: removed in the same step. */
+  doneJobs?: string[];
+}
+
+export type CommitOutcome =
+  | { ok: true }
+  /** Nothing was written: a record's version moved, or a claim was taken. `key` says which. */
+  | { ok: false; conflict: 'version' | 'claim'; key: string };
+
+/** Search criteria for transactionsSearch; every field optional, combined with AND. */
+export interface PaymentSearch {
+  merchantId: string;
+  /** ms, inclusive bounds on createdAt. */
+  from?: number;
+  to?: number;
+  orderRef?: string;
+  /** Matches the payment's own id or any of its operations' ids. */
+  transactionId?: string;
+  contractNumber?: string;
+  resultCode?: string;
+  authorizationNumber?: string;
+  currency?: number;
+  minAmount?: number;
+  maxAmount?: number;
+  token?: string;
+  limit: number;
+}
+
+export interface Store {
+  readonly name: string;
+  /** Commits a change atomically (see Change). */
+  commit(change: Change): Promise<CommitOutcome>;
+  /** The payment a transaction id belongs to (its own id or any of its operations' ids), within a merchant. */
+  getPayment(merchantId: string, transactionId: string): Promise<Payment | undefined>;
+  /** Payments by order ref, newest first. */
+  findPaymentsByOrderRef(merchantId: string, orderRef: string): Promise<Payment[]>;
+  searchPayments(search: PaymentSearch): Promise<Payment[]>;
+  /** The web session of a token, whatever its merchant (the widget knows only the token). */
+  getSession(token: string): Promise<WebSession | undefined>;
+  /** The value of a live claim, if any (`now` judges expiry). */
+  getClaim(key: string, now: number): Promise<string | undefined>;
+  /** Committed events after `afterSeq`, oldest first. */
+  readEvents(afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * Jobs due at `now`, oldest first, leased for `leaseMs`: a leased job is not handed out again
+   * until its lease ends, so a runner that dies leaves it to the next. Finish one with `doneJobs`.
+   */
+  leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]>;
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}
