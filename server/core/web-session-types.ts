@@ -29,6 +29,8 @@ export interface WebSession {
   expiresAt: number;
   /** Payment attempts made so far, refused ones included. */
   attempts: number;
+  /** When the attempt in PROCESSING started (ms). */
+  attemptStartedAt?: number;
   maxAttempts: number;
   /** Result code of the last attempt, or of the session's end. */
   lastResultCode?: string;

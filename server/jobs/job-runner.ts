@@ -1,0 +1,70 @@
+import type { Clock } from '../core/clock.js';
+import type { Job, Store } from '../store/store.js';
+
+/**
+ * Runs scheduled work when it falls due: deferred captures, session expiry, and later retries
+ * and recurring billing. Jobs live in the store, so they survive restarts; a job is leased while
+ * it runs, and its handler marks it done in the same commit as its effect (store `doneJobs`).
+ * A handler that throws leaves the job to run again when its lease ends.
+ */
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface JobRunnerOptions {
+  store: Store;
+  clock: Clock;
+  handlers: Record<string, JobHandler>;
+  /** How often the wall-clock timer looks for due jobs (ms). */
+  intervalMs?: number;
+  /** How long a leased job is hidden from other runners (ms). */
+  leaseMs?: number;
+  onError?: (job: Job, error: unknown) => void;
+}
+
+export class JobRunner {
+  readonly #options: Required<Omit<JobRunnerOptions, 'onError'>> & Pick<JobRunnerOptions, 'onError'>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = { intervalMs: 1000, leaseMs: 60_000, ...options };
+  }
+
+  /** Starts the timer (main.ts); tests call runDue() after moving their clock instead. */
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => void this.runDue(), this.#options.intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the timer and waits for the round in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  /** Runs every job due now, in order, until none is left; returns how many ran. One round at a time. */
+  runDue(): Promise<number> {
+    this.#running ??= this.#drain().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #drain(): Promise<number> {
+    const { store, clock, handlers, leaseMs, onError } = this.#options;
+    let ran = 0;
+    for (;;) {
+      const jobs = await store.leaseDueJobs(clock.now(), 100, leaseMs);
+      if (jobs.length === 0) return ran;
+      for (const job of jobs) {
+        const handler = handlers[job.type];
+        try {
+          if (!handler) throw new Error(`no handler for job type ${job.type}`);
+          await handler(job);
+          ran++;
+        } catch (error) {
+          onError?.(job, error);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { Merchant } from './merchant.js';
+
+/**
+ * The built-in sandbox merchant, used when GUICHET_MERCHANTS names no file.
+ * Its access key is `demo-access-key` (documented in the README); only its hash is here.
+ */
+export const SANDBOX_MERCHANT: Merchant = {
+  merchantId: 'demo-merchant',
+  name: 'Guichet demo shop',
+  accessKeyHash: 'scrypt$6775696368657473616e64626f780001$828f6e259391078086df6ebf9a8c7aa6e454161df7c64fcaa1049c0dd3bd552a',
+  widgetOrigins: ['*'],
+  pointsOfSell: [{ id: 'demo-shop', label: 'Demo shop' }],
+  contracts: [
+    { contractNumber: 'CB', cardTypes: ['CB', 'VISA', 'MASTERCARD'], currency: 978, label: 'CB, Visa, Mastercard' },
+    { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, label: 'American Express' },
+    { contractNumber: 'DINERS', cardTypes: ['DINERS'], currency: 978, label: 'Diners Club' },
+    { contractNumber: 'JCB', cardTypes: ['JCB'], currency: 978, label: 'JCB' },
+  ],
+};

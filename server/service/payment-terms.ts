@@ -1,0 +1,61 @@
+import { currencyByNumeric } from '../core/money.js';
+import type { Payment, PaymentMode } from '../core/payment.js';
+import { parseShortDate } from '../core/payline-date.js';
+import { CODES } from '../core/result-codes.js';
+import { findContract, type Merchant } from '../merchants/merchant.js';
+import type { Job } from '../store/store.js';
+
+/**
+ * The `payment` object's business checks, shared by doAuthorization, doDebit, doCredit,
+ * doWebPayment and the widget's pay endpoint: contract, card type, currency, mode.
+ */
+export interface PaymentTerms {
+  amount: number;
+  currency: number;
+  action: number;
+  mode: string;
+  contractNumber: string;
+  differedActionDate?: string;
+}
+
+export type CheckedTerms = { ok: true; deferredCaptureAt?: number } | { ok: false; code: string; message: string };
+
+/** payline-api.md §3.2: differedActionDate must be earlier than today + 7 days. */
+const MAX_DEFERRAL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Checks the terms; `cardType` is undefined for a web session, whose card comes later. */
+export function checkPaymentTerms(merchant: Merchant, terms: PaymentTerms, cardType: string | undefined, now: number, timeZone: string): CheckedTerms {
+  const contract = findContract(merchant, terms.contractNumber);
+  if (!contract) return { ok: false, code: CODES.INVALID_CONTRACT, message: `payment.contractNumber ${terms.contractNumber} is not a contract of this merchant` };
+  if (!currencyByNumeric(terms.currency)) return { ok: false, code: CODES.INVALID_FIELD, message: `payment.currency ${terms.currency} is not an ISO 4217 currency` };
+  if (terms.currency !== contract.currency) {
+    return { ok: false, code: CODES.INVALID_FIELD, message: `payment.currency must be ${contract.currency}, the currency of contract ${contract.contractNumber}` };
+  }
+  if (cardType !== undefined && !contract.cardTypes.includes(cardType)) {
+    return { ok: false, code: CODES.INVALID_FIELD, message: `card.type ${cardType} is not accepted by contract ${contract.contractNumber} (${contract.cardTypes.join(', ')})` };
+  }
+  if (terms.mode === 'NX' || terms.mode === 'REC') {
+    return { ok: false, code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode ${terms.mode} needs wallets and recurring payments, not available yet` };
+  }
+  if (terms.mode !== 'DIF') {
+    if (terms.differedActionDate) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be empty unless payment.mode is DIF' };
+    return { ok: true };
+  }
+  if (!terms.differedActionDate) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate is required when payment.mode is DIF' };
+  const at = parseShortDate(terms.differedActionDate, timeZone);
+  if (at === undefined) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be a real date dd/mm/yy' };
+  if (at <= now || at >= now + MAX_DEFERRAL_MS) {
+    return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be after today and earlier than today + 7 days' };
+  }
+  return { ok: true, deferredCaptureAt: at };
+}
+
+/** The job that captures a DIF payment (action 101) on its date. */
+export function deferredCaptureJob(payment: Payment, at: number): Job {
+  return { id: `deferred-capture:${payment.id}`, type: 'deferred-capture', at, merchantId: payment.merchantId, ref: payment.id };
+}
+
+/** The mode of a stored payment from validated terms (NX and REC were refused before). */
+export function paymentMode(terms: PaymentTerms): PaymentMode {
+  return terms.mode === 'DIF' ? 'DIF' : 'CPT';
+}

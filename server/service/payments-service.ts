@@ -1,0 +1,217 @@
+import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
+import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS } from '../core/new-payment.js';
+import { CODES, isAcceptedCode } from '../core/result-codes.js';
+import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
+import type { AcquirerAnswer } from '../connectors/acquirer.js';
+import type { Merchant } from '../merchants/merchant.js';
+import type { Job } from '../store/store.js';
+import { checkCard, type CardInput } from './card-input.js';
+import { retryOnConflict, stampEvents } from './commit.js';
+import type { ServiceDeps } from './deps.js';
+import { checkPaymentTerms, deferredCaptureJob, paymentMode, type PaymentTerms } from './payment-terms.js';
+
+/**
+ * The direct payment operations (doAuthorization, doCapture, doReset, doRefund,
+ * doReAuthorization, doDebit, doCredit): check, ask the acquirer when needed, let the core
+ * decide, commit the payment and its events in one step.
+ */
+
+/** What a payment operation answers: a Payline code, and the payment it concerns when there is one. */
+export interface PaymentOutcome {
+  code: string;
+  message?: string;
+  payment?: Payment;
+  /** The transaction the answer is about (a capture, a refund…); the payment's own id otherwise. */
+  transactionId?: string;
+}
+
+export interface NewPaymentRequest {
+  merchant: Merchant;
+  kind: PaymentKind;
+  terms: PaymentTerms;
+  card: CardInput;
+  orderRef: string;
+  order: { [key: string]: JsonValue };
+  buyer?: { [key: string]: JsonValue };
+  privateDataList?: JsonValue;
+  /** doDebit: the authorization obtained elsewhere. */
+  authorizationNumber?: string;
+  /** Set by the web-payment service. */
+  token?: string;
+  /** doReAuthorization: the payment this one renews. */
+  originPaymentId?: string;
+}
+
+export class PaymentsService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** doAuthorization, doDebit, doCredit and a web-payment attempt: a new payment with a card. */
+  async createWithCard(request: NewPaymentRequest): Promise<PaymentOutcome> {
+    const { deps } = this;
+    const now = deps.clock.now();
+    const terms = checkPaymentTerms(request.merchant, request.terms, request.card.type, now, deps.settings.timeZone);
+    if (!terms.ok) return terms;
+    const card = checkCard(request.card);
+    if (!card.ok) return card;
+
+    const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
+    if (request.kind !== PaymentKind.CREDIT) {
+      const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, now);
+      if (original) return original;
+    }
+
+    const id = deps.ids.transactionId();
+    const acquirerRequest = {
+      merchantId: request.merchant.merchantId,
+      contractNumber: request.terms.contractNumber,
+      amount: request.terms.amount,
+      currency: request.terms.currency,
+      card: card.acquirerCard,
+      transactionId: id,
+      now,
+    };
+    let answer: AcquirerAnswer;
+    if (request.kind === PaymentKind.DEBIT) answer = await deps.acquirer.debit({ ...acquirerRequest, authorizationNumber: request.authorizationNumber ?? '' });
+    else if (request.kind === PaymentKind.CREDIT) answer = await deps.acquirer.credit(acquirerRequest);
+    else answer = await deps.acquirer.authorize(acquirerRequest);
+
+    const answeredAt = deps.clock.now();
+    const { payment, events } = createPayment({
+      id,
+      merchantId: request.merchant.merchantId,
+      contractNumber: request.terms.contractNumber,
+      kind: request.kind,
+      action: request.terms.action,
+      mode: paymentMode(request.terms),
+      ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
+      amount: request.terms.amount,
+      currency: request.terms.currency,
+      code: answer.code,
+      ...(answer.authorizationNumber ? { authorizationNumber: answer.authorizationNumber } : {}),
+      now: answeredAt,
+      orderRef: request.orderRef,
+      order: request.order,
+      card: card.storedCard(deps.vault),
+      ...(request.buyer ? { buyer: request.buyer } : {}),
+      ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
+      ...(request.token ? { token: request.token } : {}),
+      ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
+    });
+    const accepted = isAcceptedCode(answer.code);
+    const claims = accepted && request.kind !== PaymentKind.CREDIT ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
+    const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
+    const committed = await deps.store.commit({
+      payments: [{ next: payment, expectedVersion: null }],
+      claims,
+      jobs,
+      events: stampEvents(deps, payment.merchantId, events, answeredAt),
+    });
+    if (!committed.ok) {
+      // Another request paid the same order while we were at the acquirer.
+      const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, answeredAt);
+      if (original) return original;
+      throw new Error(`could not commit new payment ${id}: ${committed.conflict} conflict on ${committed.key}`);
+    }
+    return { code: answer.code, payment, transactionId: id };
+  }
+
+  async #duplicateOf(merchantId: string, dupKey: string, now: number): Promise<PaymentOutcome | undefined> {
+    const originalId = await this.deps.store.getClaim(dupKey, now);
+    if (!originalId) return undefined;
+    const original = await this.deps.store.getPayment(merchantId, originalId);
+    if (!original) return undefined;
+    return {
+      code: CODES.DUPLICATED_TRANSACTION,
+      message: `order ${original.orderRef} was already paid by transaction ${original.id}`,
+      payment: { ...original, isDuplicated: true },
+      transactionId: original.id,
+    };
+  }
+
+  /** doCapture (201). */
+  capture(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return this.#followUp(merchant, transactionId, request, decideCapture);
+  }
+
+  /** doReset. */
+  reset(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return this.#followUp(merchant, transactionId, request, decideReset);
+  }
+
+  /** doRefund (421). */
+  refund(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return this.#followUp(merchant, transactionId, request, decideRefund);
+  }
+
+  /** Read, decide, commit; again from the read when another request committed first. */
+  async #followUp(
+    merchant: Merchant,
+    transactionId: string,
+    request: Omit<OperationRequest, 'operationId' | 'now'>,
+    decide: (payment: Payment, request: OperationRequest) => Decision,
+    doneJob?: string,
+  ): Promise<PaymentOutcome> {
+    const { deps } = this;
+    const operationId = deps.ids.transactionId();
+    return retryOnConflict<PaymentOutcome>(async () => {
+      const payment = await deps.store.getPayment(merchant.merchantId, transactionId);
+      if (!payment) return { retry: false, value: { code: CODES.TRANSACTION_NOT_FOUND, message: `transaction ${transactionId} does not exist` } };
+      const now = deps.clock.now();
+      const decision = decide(payment, { ...request, operationId, now });
+      if (!decision.ok) {
+        return { retry: false, value: { code: decision.code, ...(decision.message ? { message: decision.message } : {}), payment } };
+      }
+      const committed = await deps.store.commit({
+        payments: [{ next: decision.payment, expectedVersion: payment.version }],
+        events: stampEvents(deps, payment.merchantId, decision.events, now),
+        ...(doneJob ? { doneJobs: [doneJob] } : {}),
+      });
+      if (!committed.ok) return { retry: true };
+      return { retry: false, value: { code: CODES.ACCEPTED, payment: decision.payment, transactionId: operationId } };
+    });
+  }
+
+  /** The deferred-capture job of a DIF payment: captures what is left, if anything is. */
+  async runDeferredCapture(merchant: Merchant, job: Job): Promise<PaymentOutcome> {
+    const outcome = await this.#followUp(merchant, job.ref, {}, decideCapture, job.id);
+    // Nothing left to capture (reset, already captured, expired): the job is done all the same.
+    if (outcome.code !== CODES.ACCEPTED) await this.deps.store.commit({ doneJobs: [job.id] });
+    return outcome;
+  }
+
+  /**
+   * doReAuthorization (202): a new authorization on the card of an earlier one, to renew its
+   * validity (seed 003). The card comes from the vault; no CVV is asked (it is never stored).
+   */
+  async reauthorize(
+    merchant: Merchant,
+    transactionId: string,
+    request: { amount: number; currency: number; action: number; mode: string; orderRef?: string; order?: { [key: string]: JsonValue } },
+  ): Promise<PaymentOutcome> {
+    const { deps } = this;
+    const original = await deps.store.getPayment(merchant.merchantId, transactionId);
+    if (!original) return { code: CODES.TRANSACTION_NOT_FOUND, message: `transaction ${transactionId} does not exist` };
+    const allowed = checkReauthorizable(original, request.currency);
+    if (!allowed.ok) return { ...allowed, payment: original };
+    const outcome = await this.createWithCard({
+      merchant,
+      kind: PaymentKind.AUTHORIZATION,
+      terms: { amount: request.amount, currency: request.currency, action: request.action, mode: request.mode, contractNumber: original.contractNumber },
+      card: {
+        number: deps.vault.decryptPan(original.card.panCipher),
+        type: original.card.type,
+        expirationDate: original.card.expirationDate,
+        ...(original.card.cardholder ? { cardholder: original.card.cardholder } : {}),
+      },
+      orderRef: request.orderRef ?? original.orderRef,
+      order: request.order ?? original.order,
+      originPaymentId: original.id,
+    });
+    return outcome;
+  }
+
+  /** getTransactionDetails: the payment a transaction id belongs to. */
+  async details(merchant: Merchant, transactionId: string): Promise<Payment | undefined> {
+    return this.deps.store.getPayment(merchant.merchantId, transactionId);
+  }
+}

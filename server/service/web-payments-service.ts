@@ -1,0 +1,190 @@
+import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
+import { duplicateOrderKey } from '../core/new-payment.js';
+import { CODES } from '../core/result-codes.js';
+import { SessionStatus, type WebSession } from '../core/web-session-types.js';
+import { cancelSession, expireSession, finishAttempt, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
+import type { Merchant } from '../merchants/merchant.js';
+import type { Job } from '../store/store.js';
+import { checkCard, type CardInput } from './card-input.js';
+import { inferCardType } from './card-type.js';
+import { retryOnConflict, stampEvents } from './commit.js';
+import type { ServiceDeps } from './deps.js';
+import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
+import type { PaymentsService } from './payments-service.js';
+
+/**
+ * Web payments: doWebPayment opens a session under a token; the widget pays it (one attempt at a
+ * time, a limited number of attempts) or cancels it; it expires on its own; getWebPaymentDetails
+ * reads it at any point of its life.
+ */
+export interface NewSessionRequest {
+  merchant: Merchant;
+  terms: PaymentTerms;
+  orderRef: string;
+  order: { [key: string]: JsonValue };
+  selectedContracts: string[];
+  returnURL: string;
+  cancelURL: string;
+  notificationURL?: string;
+  languageCode?: string;
+  buyer?: { [key: string]: JsonValue };
+  privateDataList?: JsonValue;
+}
+
+export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment };
+
+const EXPIRY_JOB = 'session-expiry';
+
+function expiryJob(session: WebSession, at: number): Job {
+  return { id: `${EXPIRY_JOB}:${session.token}`, type: EXPIRY_JOB, at, merchantId: session.merchantId, ref: session.token };
+}
+
+export class WebPaymentsService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  /** doWebPayment. */
+  async create(request: NewSessionRequest): Promise<SessionOutcome & { redirectURL?: string }> {
+    const { deps } = this;
+    const now = deps.clock.now();
+    const terms = checkPaymentTerms(request.merchant, request.terms, undefined, now, deps.settings.timeZone);
+    if (!terms.ok) return terms;
+    const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
+    if (unknown) return { code: CODES.INVALID_CONTRACT, message: `selectedContractList names unknown contract ${unknown}` };
+    const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
+    const paidBy = await deps.store.getClaim(dupKey, now);
+    if (paidBy) return { code: CODES.DUPLICATE, message: `order ${request.orderRef} was already paid by transaction ${paidBy}` };
+
+    const session: WebSession = {
+      token: deps.ids.token(),
+      merchantId: request.merchant.merchantId,
+      version: 1,
+      status: SessionStatus.WAITING,
+      createdAt: now,
+      expiresAt: now + deps.settings.sessionTtlMs,
+      attempts: 0,
+      maxAttempts: deps.settings.maxAttempts,
+      paymentIds: [],
+      payment: {
+        amount: request.terms.amount,
+        currency: request.terms.currency,
+        action: request.terms.action,
+        mode: request.terms.mode === 'DIF' ? 'DIF' : 'CPT',
+        contractNumber: request.terms.contractNumber,
+        ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
+      },
+      orderRef: request.orderRef,
+      order: request.order,
+      selectedContracts: request.selectedContracts.length > 0 ? request.selectedContracts : [request.terms.contractNumber],
+      returnURL: request.returnURL,
+      cancelURL: request.cancelURL,
+      ...(request.notificationURL ? { notificationURL: request.notificationURL } : {}),
+      ...(request.languageCode ? { languageCode: request.languageCode } : {}),
+      ...(request.buyer ? { buyer: request.buyer } : {}),
+      ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
+    };
+    const committed = await deps.store.commit({ sessions: [{ next: session, expectedVersion: null }], jobs: [expiryJob(session, session.expiresAt)] });
+    if (!committed.ok) throw new Error(`could not commit new session: ${committed.conflict} conflict`);
+    return { code: CODES.ACCEPTED, session, redirectURL: `${deps.settings.publicUrl}/webpayment/?token=${session.token}` };
+  }
+
+  /** The session of a token for its merchant (another merchant's token is unknown: 02304). */
+  async session(token: string, merchantId?: string): Promise<WebSession | undefined> {
+    const session = await this.deps.store.getSession(token);
+    return session && (merchantId === undefined || session.merchantId === merchantId) ? session : undefined;
+  }
+
+  /** The last payment made through a session, if any. */
+  async lastPayment(session: WebSession): Promise<Payment | undefined> {
+    const id = session.paymentIds.at(-1);
+    return id ? this.deps.store.getPayment(session.merchantId, id) : undefined;
+  }
+
+  /** A shopper's card attempt, from the widget's card fields. */
+  async pay(merchant: Merchant, token: string, card: Omit<CardInput, 'type'> & { type?: string }): Promise<SessionOutcome> {
+    const { deps } = this;
+    const first = await this.session(token, merchant.merchantId);
+    if (!first) return { code: CODES.TOKEN_NOT_FOUND };
+    const type = card.type ?? inferCardType(card.number ?? '', merchant, first.selectedContracts);
+    if (!type) return { code: CODES.INVALID_FIELD, message: 'card.number is not a card accepted for this payment' };
+    const contract = merchant.contracts.find((c) => first.selectedContracts.includes(c.contractNumber) && c.cardTypes.includes(type));
+    if (!contract) return { code: CODES.INVALID_FIELD, message: `card.type ${type} is not accepted for this payment`, session: first };
+    const checked = checkCard({ ...card, type });
+    if (!checked.ok) return { ...checked, session: first };
+
+    // One attempt at a time: the session moves to PROCESSING before the acquirer is asked.
+    const started = await retryOnConflict<SessionOutcome>(async () => {
+      const session = await this.session(token, merchant.merchantId);
+      if (!session) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
+      const step = startAttempt(session, deps.clock.now());
+      if (!step.ok) return { retry: false, value: { code: step.code, session } };
+      const committed = await deps.store.commit({ sessions: [{ next: step.session, expectedVersion: session.version }] });
+      return committed.ok ? { retry: false, value: { code: CODES.ACCEPTED, session: step.session } } : { retry: true };
+    });
+    if (started.code !== CODES.ACCEPTED || !started.session) return started;
+    const session = started.session;
+
+    const outcome = await this.payments.createWithCard({
+      merchant,
+      kind: PaymentKind.AUTHORIZATION,
+      terms: { ...session.payment, contractNumber: contract.contractNumber },
+      card: { ...card, type },
+      orderRef: session.orderRef,
+      order: session.order,
+      ...(session.buyer ? { buyer: session.buyer } : {}),
+      ...(session.privateDataList !== undefined ? { privateDataList: session.privateDataList } : {}),
+      token,
+    });
+    const newPaymentId = outcome.payment && outcome.payment.token === token ? outcome.payment.id : undefined;
+    return retryOnConflict<SessionOutcome>(async () => {
+      const current = (await this.session(token, merchant.merchantId)) ?? session;
+      const finished = finishAttempt(current, outcome.code, newPaymentId);
+      const committed = await deps.store.commit({ sessions: [{ next: finished, expectedVersion: current.version }] });
+      if (!committed.ok) return { retry: true };
+      return { retry: false, value: { code: outcome.code, ...(outcome.message ? { message: outcome.message } : {}), session: finished, ...(outcome.payment ? { payment: outcome.payment } : {}) } };
+    });
+  }
+
+  /** The shopper cancels: 02319 from then on. */
+  async cancel(merchant: Merchant, token: string): Promise<SessionOutcome> {
+    const { deps } = this;
+    return retryOnConflict<SessionOutcome>(async () => {
+      const session = await this.session(token, merchant.merchantId);
+      if (!session) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
+      const now = deps.clock.now();
+      const step = cancelSession(session, now);
+      if (!step.ok) return { retry: false, value: { code: step.code, session } };
+      const committed = await deps.store.commit({
+        sessions: [{ next: step.session, expectedVersion: session.version }],
+        doneJobs: [expiryJob(session, session.expiresAt).id],
+        events: stampEvents(deps, session.merchantId, [{ type: 'payment.cancelled', data: { token, orderRef: session.orderRef, code: CODES.CANCELLED_BY_BUYER } }], now),
+      });
+      return committed.ok ? { retry: false, value: { code: CODES.CANCELLED_BY_BUYER, session: step.session } } : { retry: true };
+    });
+  }
+
+  /** The session-expiry job: an open session past its time becomes EXPIRED and says so once. */
+  async runExpiry(job: Job): Promise<void> {
+    const { deps } = this;
+    await retryOnConflict<void>(async () => {
+      const session = await deps.store.getSession(job.ref);
+      const now = deps.clock.now();
+      if (!session) return (await deps.store.commit({ doneJobs: [job.id] }), { retry: false, value: undefined });
+      if (session.status === SessionStatus.PROCESSING && now < (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS) {
+        // An attempt is at the acquirer: look again once it must have finished.
+        const later = expiryJob(session, (session.attemptStartedAt ?? now) + STALE_ATTEMPT_MS);
+        return (await deps.store.commit({ jobs: [later] }), { retry: false, value: undefined });
+      }
+      const expired = expireSession(session, now);
+      if (!expired) return (await deps.store.commit({ doneJobs: [job.id] }), { retry: false, value: undefined });
+      const committed = await deps.store.commit({
+        sessions: [{ next: expired, expectedVersion: session.version }],
+        doneJobs: [job.id],
+        events: stampEvents(deps, session.merchantId, [{ type: 'session.expired', data: { token: session.token, orderRef: session.orderRef, code: CODES.SESSION_EXPIRED } }], now),
+      });
+      return committed.ok ? { retry: false, value: undefined } : { retry: true };
+    });
+  }
+}

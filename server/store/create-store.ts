@@ -1,0 +1,14 @@
+import type { Clock } from '../core/clock.js';
+import { MemoryStore } from './memory/memory-store.js';
+import type { Store } from './store.js';
+
+/** Which backend to run, with what it needs. Redis joins this union later. */
+export type StoreConfig = { kind: 'memory'; clock: Clock };
+
+/** The only place that picks a Store backend; the rest of the server sees `Store`. */
+export function createStore(config: StoreConfig): Store {
+  switch (config.kind) {
+    case 'memory':
+      return new MemoryStore({ clock: config.clock });
+  }
+}

@@ -1,0 +1,218 @@
+import type { Clock } from '../../core/clock.js';
+import type { Payment } from '../../core/payment.js';
+import type { WebSession } from '../../core/web-session-types.js';
+import type {
+  Change,
+  CommitOutcome,
+  Job,
+  PaymentSearch,
+  Store,
+  StoredEvent,
+  VersionedWrite,
+} from '../store.js';
+
+/*
+ * Everything lives in Maps in this process; nothing survives a restart. A commit checks every
+ * precondition, then writes, in one synchronous step: no other commit can run in between.
+ * Records are cloned on the way in and out, so no caller holds a reference to stored state.
+ */
+
+interface PaymentEntry {
+  payment: Payment;
+  /** Insertion order: breaks createdAt ties, the later first. */
+  seq: number;
+}
+
+interface JobEntry {
+  job: Job;
+  /** ms; the job is not handed out again before this. */
+  leasedUntil: number;
+}
+
+interface ClaimEntry {
+  value: string;
+  expiresAt?: number;
+}
+
+/** Index keys are scoped by merchant; NUL cannot appear in either part. */
+const scoped = (merchantId: string, id: string): string => `${merchantId}\u0000${id}`;
+
+const isLive = (claim: ClaimEntry | undefined, now: number): claim is ClaimEntry =>
+  claim !== undefined && (claim.expiresAt === undefined || claim.expiresAt > now);
+
+const newestFirst = (a: PaymentEntry, b: PaymentEntry): number =>
+  b.payment.createdAt - a.payment.createdAt || b.seq - a.seq;
+
+/** The embedded, zero-setup Store: one process, nothing durable. Selected by `createStore({ kind: 'memory' })`. */
+export class MemoryStore implements Store {
+  readonly name = 'memory';
+  readonly #clock: Clock;
+  #paymentSeq = 0;
+  /** scoped(merchant, payment id) → entry. */
+  readonly #payments = new Map<string, PaymentEntry>();
+  /** scoped(merchant, payment or operation id) → payment id. */
+  readonly #byTransaction = new Map<string, string>();
+  /** scoped(merchant, orderRef) → payment ids, and merchant → payment ids, in insertion order. */
+  readonly #byOrderRef = new Map<string, Set<string>>();
+  readonly #byMerchant = new Map<string, Set<string>>();
+  readonly #sessions = new Map<string, WebSession>();
+  readonly #claims = new Map<string, ClaimEntry>();
+  /** events[i].seq === i + 1. */
+  readonly #events: StoredEvent[] = [];
+  readonly #jobs = new Map<string, JobEntry>();
+
+  constructor(options: { clock: Clock }) {
+    this.#clock = options.clock;
+  }
+
+  async commit(change: Change): Promise<CommitOutcome> {
+    const refused = this.#check(change);
+    if (refused) return refused;
+    for (const write of change.payments ?? []) this.#writePayment(structuredClone(write.next));
+    for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, structuredClone(write.next));
+    for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
+    for (const event of change.events ?? []) this.#events.push({ ...structuredClone(event), seq: this.#events.length + 1 });
+    // Done first, then scheduled: a job that finishes and reschedules itself stays scheduled.
+    for (const id of change.doneJobs ?? []) this.#jobs.delete(id);
+    for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: structuredClone(job), leasedUntil: -Infinity });
+    return { ok: true };
+  }
+
+  async getPayment(merchantId: string, transactionId: string): Promise<Payment | undefined> {
+    const id = this.#byTransaction.get(scoped(merchantId, transactionId));
+    const entry = id === undefined ? undefined : this.#payments.get(scoped(merchantId, id));
+    return entry && structuredClone(entry.payment);
+  }
+
+  async findPaymentsByOrderRef(merchantId: string, orderRef: string): Promise<Payment[]> {
+    const entries = this.#entries(merchantId, this.#byOrderRef.get(scoped(merchantId, orderRef)));
+    return entries.sort(newestFirst).map((entry) => structuredClone(entry.payment));
+  }
+
+  async searchPayments(search: PaymentSearch): Promise<Payment[]> {
+    const { merchantId, transactionId, orderRef } = search;
+    let ids: Iterable<string> | undefined;
+    if (transactionId !== undefined) {
+      const id = this.#byTransaction.get(scoped(merchantId, transactionId));
+      ids = id === undefined ? [] : [id];
+    } else if (orderRef !== undefined) {
+      ids = this.#byOrderRef.get(scoped(merchantId, orderRef));
+    } else {
+      ids = this.#byMerchant.get(merchantId);
+    }
+    return this.#entries(merchantId, ids)
+      .filter((entry) => matches(entry.payment, search))
+      .sort(newestFirst)
+      .slice(0, Math.max(0, search.limit))
+      .map((entry) => structuredClone(entry.payment));
+  }
+
+  async getSession(token: string): Promise<WebSession | undefined> {
+    const session = this.#sessions.get(token);
+    return session && structuredClone(session);
+  }
+
+  async getClaim(key: string, now: number): Promise<string | undefined> {
+    const claim = this.#claims.get(key);
+    return isLive(claim, now) ? claim.value : undefined;
+  }
+
+  async readEvents(afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    const start = Math.max(0, Math.floor(afterSeq));
+    return this.#events.slice(start, start + Math.max(0, limit)).map((event) => structuredClone(event));
+  }
+
+  async leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]> {
+    const due: JobEntry[] = [];
+    for (const entry of this.#jobs.values()) {
+      if (entry.job.at <= now && entry.leasedUntil <= now) due.push(entry);
+    }
+    // Map order is scheduling order, and sort is stable: equal `at`, first scheduled first.
+    const leased = due.sort((a, b) => a.job.at - b.job.at).slice(0, Math.max(0, limit));
+    for (const entry of leased) entry.leasedUntil = now + leaseMs;
+    return leased.map((entry) => structuredClone(entry.job));
+  }
+
+  async close(): Promise<void> {}
+
+  /** The first refused precondition, if any; reads only. */
+  #check(change: Change): CommitOutcome | undefined {
+    for (const write of change.payments ?? []) {
+      const stored = this.#payments.get(scoped(write.next.merchantId, write.next.id))?.payment;
+      if (!versionHolds(write, stored)) return { ok: false, conflict: 'version', key: write.next.id };
+    }
+    for (const write of change.sessions ?? []) {
+      if (!versionHolds(write, this.#sessions.get(write.next.token))) {
+        return { ok: false, conflict: 'version', key: write.next.token };
+      }
+    }
+    const now = this.#clock.now();
+    const claimed = new Set<string>();
+    for (const claim of change.claims ?? []) {
+      if (claimed.has(claim.key) || isLive(this.#claims.get(claim.key), now)) {
+        return { ok: false, conflict: 'claim', key: claim.key };
+      }
+      claimed.add(claim.key);
+    }
+    return undefined;
+  }
+
+  #writePayment(payment: Payment): void {
+    const key = scoped(payment.merchantId, payment.id);
+    const previous = this.#payments.get(key);
+    if (previous) this.#unindex(previous.payment);
+    this.#payments.set(key, { payment, seq: previous?.seq ?? ++this.#paymentSeq });
+    this.#byTransaction.set(key, payment.id);
+    for (const operation of payment.operations) {
+      this.#byTransaction.set(scoped(payment.merchantId, operation.id), payment.id);
+    }
+    addTo(this.#byOrderRef, scoped(payment.merchantId, payment.orderRef), payment.id);
+    addTo(this.#byMerchant, payment.merchantId, payment.id);
+  }
+
+  /** Drops the lookups a payment's previous version had; writePayment adds the current ones back. */
+  #unindex(payment: Payment): void {
+    for (const operation of payment.operations) {
+      const key = scoped(payment.merchantId, operation.id);
+      if (this.#byTransaction.get(key) === payment.id) this.#byTransaction.delete(key);
+    }
+    this.#byOrderRef.get(scoped(payment.merchantId, payment.orderRef))?.delete(payment.id);
+  }
+
+  #entries(merchantId: string, ids: Iterable<string> | undefined): PaymentEntry[] {
+    const entries: PaymentEntry[] = [];
+    for (const id of ids ?? []) {
+      const entry = this.#payments.get(scoped(merchantId, id));
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  }
+}
+
+function versionHolds<T extends { version: number }>(write: VersionedWrite<T>, stored: T | undefined): boolean {
+  return write.expectedVersion === null ? stored === undefined : stored?.version === write.expectedVersion;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
+}
+
+/** Every criterion given must hold (merchantId and limit are applied by the caller). */
+function matches(payment: Payment, search: PaymentSearch): boolean {
+  const { transactionId: tx } = search;
+  return (
+    (search.from === undefined || payment.createdAt >= search.from) &&
+    (search.to === undefined || payment.createdAt <= search.to) &&
+    (search.orderRef === undefined || payment.orderRef === search.orderRef) &&
+    (tx === undefined || payment.id === tx || payment.operations.some((operation) => operation.id === tx)) &&
+    (search.contractNumber === undefined || payment.contractNumber === search.contractNumber) &&
+    (search.resultCode === undefined || payment.resultCode === search.resultCode) &&
+    (search.authorizationNumber === undefined || payment.authorizationNumber === search.authorizationNumber) &&
+    (search.currency === undefined || payment.currency === search.currency) &&
+    (search.minAmount === undefined || payment.amount >= search.minAmount) &&
+    (search.maxAmount === undefined || payment.amount <= search.maxAmount) &&
+    (search.token === undefined || payment.token === search.token)
+  );
+}
