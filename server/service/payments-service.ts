@@ -4,7 +4,7 @@ import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
 import type { AcquirerAnswer } from '../connectors/acquirer.js';
 import type { Merchant } from '../merchants/merchant.js';
-import type { Job } from '../store/store.js';
+import type { Job, PaymentSearch } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
@@ -55,7 +55,9 @@ export class PaymentsService {
     if (!card.ok) return card;
 
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
-    if (request.kind !== PaymentKind.CREDIT) {
+    // A credit pays no order, and a re-authorization renews one on purpose: neither is a duplicate.
+    const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId;
+    if (guardsOrder) {
       const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, now);
       if (original) return original;
     }
@@ -98,7 +100,7 @@ export class PaymentsService {
       ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
     });
     const accepted = isAcceptedCode(answer.code);
-    const claims = accepted && request.kind !== PaymentKind.CREDIT ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
+    const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
     const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
     const committed = await deps.store.commit({
       payments: [{ next: payment, expectedVersion: null }],
@@ -208,6 +210,16 @@ export class PaymentsService {
       originPaymentId: original.id,
     });
     return outcome;
+  }
+
+  /** Payments of an order ref, newest first. */
+  byOrderRef(merchant: Merchant, orderRef: string): Promise<Payment[]> {
+    return this.deps.store.findPaymentsByOrderRef(merchant.merchantId, orderRef);
+  }
+
+  /** transactionsSearch. */
+  search(search: PaymentSearch): Promise<Payment[]> {
+    return this.deps.store.searchPayments(search);
   }
 
   /** getTransactionDetails: the payment a transaction id belongs to. */

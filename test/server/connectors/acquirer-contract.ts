@@ -28,7 +28,7 @@ export function runAcquirerContract(name: string, make: () => Acquirer): void {
     it('accepts an authorization with a test card and gives an authorization number', async () => {
       const answer = await make().authorize(request());
       assert.equal(answer.code, '00000');
-      assert.match(answer.authorizationNumber ?? '', /^[0-9A-Za-z]{1,}$/);
+      assert.match(answer.authorizationNumber ?? '', /^[0-9A-Za-z]+$/);
     });
 
     it('refuses an expired card with 01101 and no authorization number', async () => {

@@ -1,0 +1,74 @@
+import type { Clock } from '../core/clock.js';
+import type { JsonValue } from '../core/payment.js';
+import type { Merchant } from '../merchants/merchant.js';
+import type { PaymentsService } from '../service/payments-service.js';
+import type { WebPaymentsService } from '../service/web-payments-service.js';
+import type { ObjectType } from './schema/field.js';
+import { validate } from './schema/validate.js';
+import { resultOut } from './encode/payline-objects.js';
+import { CODES } from '../core/result-codes.js';
+
+/**
+ * One Payline operation: its request schema and its handler, written once and served by both
+ * faces (JSON at /v4/{name}, SOAP on its service). The handler gets a validated request and
+ * answers the response object, `result` first.
+ */
+export type PaylineService = 'WebPaymentAPI' | 'DirectPaymentAPI' | 'ExtendedAPI';
+
+export interface OperationContext {
+  merchant: Merchant;
+  payments: PaymentsService;
+  webPayments: WebPaymentsService;
+  clock: Clock;
+  timeZone: string;
+}
+
+export type Response = Record<string, unknown>;
+
+export interface OperationDef {
+  name: string;
+  service: PaylineService;
+  request: ObjectType;
+  handle(context: OperationContext, request: Record<string, unknown>): Promise<Response>;
+}
+
+/** Validates then handles: bad input answers 02305 with the field's path, and nothing is written. */
+export async function runOperation(operation: OperationDef, context: OperationContext, body: unknown): Promise<Response> {
+  const checked = validate(operation.request, body);
+  if (!checked.ok) return { result: resultOut(CODES.INVALID_FIELD, checked.message) };
+  return operation.handle(context, checked.value);
+}
+
+/** The validated `payment` object. */
+export interface PaymentIn {
+  amount: number;
+  currency: number;
+  action: number;
+  mode: string;
+  contractNumber?: string;
+  differedActionDate?: string;
+}
+
+/** The validated `order` object. */
+export type OrderIn = { ref: string; amount: number; currency: number; date: string } & { [key: string]: JsonValue };
+
+/** The validated `card` object. */
+export interface CardIn {
+  number?: string;
+  type: string;
+  expirationDate?: string;
+  cvx?: string;
+  cardholder?: string;
+}
+
+/** An answer with only a result. */
+export function resultOnly(code: string, message?: string): Response {
+  return { result: resultOut(code, message) };
+}
+
+/** Refuses a payment.action outside `allowed` (02321). */
+export function checkAction(payment: PaymentIn, allowed: readonly number[]): Response | undefined {
+  return allowed.includes(payment.action)
+    ? undefined
+    : resultOnly(CODES.INVALID_PAYMENT_ACTION, `payment.action must be ${allowed.join(' or ')} for this operation`);
+}

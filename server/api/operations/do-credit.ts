@@ -1,0 +1,45 @@
+import { PaymentKind } from '../../core/payment.js';
+import { CODES } from '../../core/result-codes.js';
+import { checkAction, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
+import { object, objectType } from '../schema/field.js';
+import * as schema from '../schema/objects.js';
+import { paymentAnswer } from './payment-answer.js';
+
+/** doCredit (action 422): money sent to a card without a prior payment. */
+export const doCredit: OperationDef = {
+  name: 'doCredit',
+  service: 'DirectPaymentAPI',
+  request: objectType(
+    'doCreditRequest',
+    {
+      version: schema.version,
+      payment: object(schema.payment),
+      card: object(schema.card),
+      comment: schema.comment,
+      order: object(schema.order),
+      buyer: object(schema.buyer),
+      owner: object(schema.owner),
+      privateDataList: schema.privateDataList,
+      media: schema.media,
+    },
+    ['version', 'payment', 'card'],
+  ),
+  async handle(context, request) {
+    const payment = request.payment as PaymentIn;
+    const refused = checkAction(payment, [422]);
+    if (refused) return refused;
+    if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
+    if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
+    const order = request.order as OrderIn | undefined;
+    const outcome = await context.payments.createWithCard({
+      merchant: context.merchant,
+      kind: PaymentKind.CREDIT,
+      terms: { ...payment, contractNumber: payment.contractNumber },
+      card: request.card as CardIn,
+      orderRef: order?.ref ?? '',
+      order: order ?? {},
+      ...(request.privateDataList ? { privateDataList: request.privateDataList as never } : {}),
+    });
+    return paymentAnswer(outcome, context.timeZone, { card: true });
+  },
+};

@@ -1,0 +1,56 @@
+import { CODES } from '../../core/result-codes.js';
+import { checkAction, resultOnly, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
+import { object, objectType, text } from '../schema/field.js';
+import * as schema from '../schema/objects.js';
+import { resultOut } from '../encode/payline-objects.js';
+
+/** doWebPayment: opens a payment session; the shopper pays it in the widget under its token. */
+export const doWebPayment: OperationDef = {
+  name: 'doWebPayment',
+  service: 'WebPaymentAPI',
+  request: objectType(
+    'doWebPaymentRequest',
+    {
+      version: schema.version,
+      payment: object(schema.payment),
+      returnURL: schema.url,
+      cancelURL: schema.url,
+      order: object(schema.order),
+      notificationURL: schema.url,
+      selectedContractList: schema.selectedContractList,
+      secondSelectedContractList: schema.selectedContractList,
+      privateDataList: schema.privateDataList,
+      languageCode: schema.languageCode,
+      customPaymentPageCode: text(50),
+      buyer: object(schema.buyer),
+      owner: object(schema.owner),
+      securityMode: text(10),
+      customPaymentTemplateURL: schema.url,
+      merchantName: text(100),
+    },
+    ['version', 'payment', 'returnURL', 'cancelURL', 'order'],
+  ),
+  async handle(context, request) {
+    const payment = request.payment as PaymentIn;
+    const refused = checkAction(payment, [100, 101]);
+    if (refused) return refused;
+    if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
+    if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
+    const order = request.order as OrderIn;
+    const outcome = await context.webPayments.create({
+      merchant: context.merchant,
+      terms: { ...payment, contractNumber: payment.contractNumber },
+      orderRef: order.ref,
+      order,
+      selectedContracts: (request.selectedContractList as string[] | undefined) ?? [],
+      returnURL: request.returnURL as string,
+      cancelURL: request.cancelURL as string,
+      ...(request.notificationURL ? { notificationURL: request.notificationURL as string } : {}),
+      ...(request.languageCode ? { languageCode: request.languageCode as string } : {}),
+      ...(request.buyer ? { buyer: request.buyer as OrderIn } : {}),
+      ...(request.privateDataList ? { privateDataList: request.privateDataList as never } : {}),
+    });
+    if (!outcome.session) return { result: resultOut(outcome.code, outcome.message) };
+    return { result: resultOut(outcome.code), token: outcome.session.token, redirectURL: outcome.redirectURL };
+  },
+};

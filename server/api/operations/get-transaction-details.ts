@@ -1,0 +1,78 @@
+import { formatDateTime } from '../../core/payline-date.js';
+import { CODES } from '../../core/result-codes.js';
+import { visibleStatus } from '../../core/transaction-state.js';
+import { resultOnly, type OperationDef } from '../operation.js';
+import { flag, objectType, text } from '../schema/field.js';
+import * as schema from '../schema/objects.js';
+import {
+  associatedTransactionsOut,
+  authorizationOut,
+  cardOut,
+  compact,
+  findOperation,
+  orderOut,
+  paymentOut,
+  privateDataListOut,
+  resultOut,
+  transactionOut,
+} from '../encode/payline-objects.js';
+
+/**
+ * getTransactionDetails (ExtendedAPI): one transaction by id (an authorization, a capture, a
+ * refund…) or the newest by order ref, with every transaction of its payment and its status.
+ */
+export const getTransactionDetails: OperationDef = {
+  name: 'getTransactionDetails',
+  service: 'ExtendedAPI',
+  request: objectType(
+    'getTransactionDetailsRequest',
+    {
+      version: schema.version,
+      transactionId: schema.transactionId,
+      orderRef: text(50),
+      startDate: text(19),
+      endDate: text(19),
+      transactionHistory: text(1),
+      archiveSearch: flag(),
+    },
+    ['version'],
+  ),
+  async handle(context, request) {
+    const { merchant, timeZone: tz } = context;
+    let transactionId = request.transactionId as string | undefined;
+    if (!transactionId && !request.orderRef) return resultOnly(CODES.INVALID_FIELD, 'transactionId or orderRef is required');
+    if (!transactionId) {
+      const newest = (await context.payments.byOrderRef(merchant, request.orderRef as string))[0];
+      if (!newest) return resultOnly(CODES.TRANSACTION_NOT_FOUND, `no transaction for orderRef ${request.orderRef as string}`);
+      transactionId = newest.id;
+    }
+    const payment = await context.payments.details(merchant, transactionId);
+    if (!payment) return resultOnly(CODES.TRANSACTION_NOT_FOUND, `transaction ${transactionId} does not exist`);
+    const operation = findOperation(payment, transactionId);
+    const now = context.clock.now();
+    return compact({
+      result: resultOut(operation.resultCode),
+      transaction: transactionOut(payment, operation, tz),
+      payment: paymentOut(payment, operation),
+      authorization: authorizationOut(payment, tz),
+      order: orderOut(payment.order, tz),
+      buyer: payment.buyer,
+      privateDataList: privateDataListOut(payment.privateDataList),
+      card: cardOut(payment),
+      associatedTransactionsList: associatedTransactionsOut(payment, tz),
+      statusHistoryList: {
+        statusHistory: [
+          {
+            transactionId: payment.id,
+            date: formatDateTime(now, tz),
+            amount: payment.amount,
+            fees: 0,
+            status: visibleStatus(payment, now),
+            originTransactionId: payment.id,
+          },
+        ],
+      },
+      contractNumber: payment.contractNumber,
+    });
+  },
+};

@@ -1,0 +1,29 @@
+import type { OperationDef } from '../operation.js';
+import { doAuthorization } from './do-authorization.js';
+import { doCapture } from './do-capture.js';
+import { doCredit } from './do-credit.js';
+import { doDebit } from './do-debit.js';
+import { doReAuthorization } from './do-re-authorization.js';
+import { doRefund } from './do-refund.js';
+import { doReset } from './do-reset.js';
+import { doWebPayment } from './do-web-payment.js';
+import { getTransactionDetails } from './get-transaction-details.js';
+import { getWebPaymentDetails } from './get-web-payment-details.js';
+import { transactionsSearch } from './transactions-search.js';
+
+/** Every operation Guichet implements, by name: the table both faces serve. */
+export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
+  [
+    doWebPayment,
+    getWebPaymentDetails,
+    doAuthorization,
+    doCapture,
+    doReset,
+    doRefund,
+    doReAuthorization,
+    doDebit,
+    doCredit,
+    getTransactionDetails,
+    transactionsSearch,
+  ].map((op) => [op.name, op]),
+);

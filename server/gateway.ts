@@ -1,0 +1,146 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { ManualClock, systemClock, type Clock } from './core/clock.js';
+import type { Acquirer } from './connectors/acquirer.js';
+import { SimulatorAcquirer } from './connectors/simulator/simulator.js';
+import { CardVault } from './crypto/card-vault.js';
+import { loadDataKey } from './crypto/data-key.js';
+import type { Config } from './config.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { AccessKeyVerifier } from './merchants/access-key.js';
+import type { Merchant } from './merchants/merchant.js';
+import { MerchantDirectory } from './merchants/merchant-directory.js';
+import { loadMerchantsFile } from './merchants/merchants-file.js';
+import { SANDBOX_MERCHANT } from './merchants/sandbox-merchant.js';
+import { randomIds, type IdSource } from './service/ids.js';
+import { PaymentsService } from './service/payments-service.js';
+import { WebPaymentsService } from './service/web-payments-service.js';
+import { createStore } from './store/create-store.js';
+import type { Store } from './store/store.js';
+import { merchantAuth } from './api/auth/merchant-auth.js';
+import { jsonErrorHandler } from './api/http-errors.js';
+import { jsonFace } from './api/json/json-face.js';
+import { OPERATIONS } from './api/operations/registry.js';
+import { requestLog } from './api/request-log.js';
+import { clockRoutes } from './api/sandbox/clock-routes.js';
+import { widgetRoutes } from './api/widget/widget-routes.js';
+
+/**
+ * Wires the gateway's parts from a Config: store, acquirer, card vault, services, job runner
+ * and the HTTP faces. main.ts runs one; tests run as many as they like, on free ports.
+ */
+export interface GatewayOptions {
+  config: Config;
+  /** Defaults: a ManualClock when config.testClock, else the system clock. */
+  clock?: Clock;
+  ids?: IdSource;
+  merchants?: Merchant[];
+  logger?: Logger;
+  acquirer?: Acquirer;
+  store?: Store;
+}
+
+export interface Gateway {
+  app: Express;
+  clock: Clock;
+  store: Store;
+  jobs: JobRunner;
+  payments: PaymentsService;
+  webPayments: WebPaymentsService;
+  logger: Logger;
+  /** Listens on config.host:config.port (0: a free port) and starts the job timer. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops taking requests, waits for those in flight, stops the jobs, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Request bodies larger than this are refused (413). */
+const BODY_LIMIT = '64kb';
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? (config.testClock ? new ManualClock(Date.now()) : systemClock);
+  const merchants = new MerchantDirectory(options.merchants ?? (config.merchantsFile ? loadMerchantsFile(config.merchantsFile) : [SANDBOX_MERCHANT]));
+  const dataKey = loadDataKey({ ...(config.dataKey ? { envValue: config.dataKey } : {}), dataDir: config.dataDir, warn: (m) => logger.warn(m) });
+  const store = options.store ?? createStore({ kind: 'memory', clock });
+  const deps = {
+    store,
+    acquirer: options.acquirer ?? new SimulatorAcquirer({ latencyMs: config.acquirerLatencyMs }),
+    vault: new CardVault(dataKey.key),
+    clock,
+    ids: options.ids ?? randomIds,
+    settings: { sessionTtlMs: config.sessionTtlMs, maxAttempts: config.maxAttempts, publicUrl: config.publicUrl, timeZone: config.timeZone },
+  };
+  const payments = new PaymentsService(deps);
+  const webPayments = new WebPaymentsService(deps, payments);
+  const jobs = new JobRunner({
+    store,
+    clock,
+    handlers: {
+      'deferred-capture': async (job) => {
+        const merchant = merchants.get(job.merchantId);
+        if (merchant) await payments.runDeferredCapture(merchant, job);
+        else await store.commit({ doneJobs: [job.id] });
+      },
+      'session-expiry': (job) => webPayments.runExpiry(job),
+    },
+    onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
+  });
+
+  const authenticate = merchantAuth(merchants, new AccessKeyVerifier());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestLog(logger));
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
+  });
+  app.use(
+    jsonFace({
+      operations: OPERATIONS,
+      authenticate,
+      bodyLimit: BODY_LIMIT,
+      contextFor: (merchant) => ({ merchant, payments, webPayments, clock, timeZone: config.timeZone }),
+    }),
+  );
+  app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone }));
+  if (clock instanceof ManualClock) app.use(clockRoutes(clock, jobs, authenticate));
+  app.use((_req, res) => {
+    res.status(404).json({ error: { status: 404, message: 'not found' } });
+  });
+  app.use(jsonErrorHandler(logger));
+
+  let server: Server | undefined;
+  return {
+    app,
+    clock,
+    store,
+    jobs,
+    payments,
+    webPayments,
+    logger,
+    async listen() {
+      server = createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(config.port, config.host, resolve);
+      });
+      jobs.start();
+      const { port } = server.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      return { port, url: `http://${host}:${port}` };
+    },
+    async close() {
+      if (server) {
+        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closing;
+      }
+      await jobs.stop();
+      await store.close();
+    },
+  };
+}
