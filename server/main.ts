@@ -1,27 +1,43 @@
 // Guichet's entry point: read the environment, wire the gateway, listen, stop cleanly.
-import { readConfig } from './config.js';
-import { createGateway } from './gateway.js';
+import { ConfigError, readConfig } from './config.js';
+import { createGateway, type Gateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
+import { MerchantsFileError } from './merchants/merchants-file.js';
 
-const config = readConfig(process.env);
-const logger = createLogger({ level: config.logLevel });
-const gateway = await createGateway({ config, logger });
-const { url } = await gateway.listen();
-logger.info({ url, store: gateway.store.name, testClock: config.testClock, merchants: config.merchantsFile ?? 'built-in sandbox' }, 'Guichet is listening');
+async function start(): Promise<Gateway> {
+  const config = readConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const gateway = await createGateway({ config, logger });
+  const { url } = await gateway.listen();
+  logger.info({ url, store: gateway.store.name, testClock: config.testClock, merchants: config.merchantsFile ?? 'built-in sandbox' }, 'Guichet is listening');
+  return gateway;
+}
+
+let gateway: Gateway;
+try {
+  gateway = await start();
+} catch (error) {
+  // A configuration mistake is the operator's to fix: say what, without a stack trace.
+  if (error instanceof ConfigError || error instanceof MerchantsFileError) {
+    console.error(`guichet: ${error.message}`);
+    process.exit(78);
+  }
+  throw error;
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
+  gateway.logger.info({ signal }, 'shutting down');
   // Requests in flight get 10 s to finish; then the process goes anyway.
   const force = setTimeout(() => {
-    logger.error('shutdown timed out');
+    gateway.logger.error('shutdown timed out');
     process.exit(1);
   }, 10_000);
   force.unref();
   await gateway.close();
-  logger.info('stopped');
+  gateway.logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
