@@ -12,11 +12,15 @@ export interface Config {
   dataKey?: string;
   sessionTtlMs: number;
   maxAttempts: number;
+  /** The widget build served under /widget/ (GUICHET_WIDGET_DIR, default dist/widget). */
+  widgetDir: string;
   /** Base URL shoppers reach the gateway at, for redirectURL. */
   publicUrl: string;
   timeZone: string;
   /** Simulated acquirer latency, to model a real bank in benchmarks. */
   acquirerLatencyMs: number;
+  /** SMTP_URL (smtp:// or smtps://): emails go there; absent: .eml files in the data folder (/sandbox/mail). */
+  smtpUrl?: string;
   /** A sandbox test clock (/sandbox/clock) instead of the wall clock. */
   testClock: boolean;
   logLevel: string;
@@ -54,10 +58,13 @@ export function readConfig(env: Env): Config {
   if (!/^https?:\/\/\S+$/.test(publicUrl)) throw new ConfigError('GUICHET_PUBLIC_URL must be an http or https URL');
   const testClock = env.GUICHET_TEST_CLOCK ?? '0';
   if (testClock !== '0' && testClock !== '1') throw new ConfigError('GUICHET_TEST_CLOCK must be 0 or 1');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
   return {
     port,
     host,
     dataDir: env.GUICHET_DATA_DIR || './var',
+    widgetDir: env.GUICHET_WIDGET_DIR || 'dist/widget',
     ...(env.GUICHET_MERCHANTS ? { merchantsFile: env.GUICHET_MERCHANTS } : {}),
     ...(env.GUICHET_DATA_KEY ? { dataKey: env.GUICHET_DATA_KEY } : {}),
     sessionTtlMs: integer(env, 'GUICHET_SESSION_TTL_SECONDS', 15 * 60, 10, 7 * 24 * 3600) * 1000,
@@ -65,6 +72,7 @@ export function readConfig(env: Env): Config {
     publicUrl,
     timeZone: validTimeZone(env.GUICHET_TIME_ZONE || 'Europe/Paris'),
     acquirerLatencyMs: integer(env, 'GUICHET_ACQUIRER_LATENCY_MS', 0, 0, 60_000),
+    ...(smtpUrl ? { smtpUrl } : {}),
     testClock: testClock === '1',
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -26,3 +26,14 @@ export class PayloadTooLargeError extends Error {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/** An envelope SOAP itself refuses (SOAP 1.1 §4.4): a SOAP 1.2 envelope, or a header the gateway must understand and does not. */
+export class SoapEnvelopeError extends MalformedRequestError {
+  constructor(
+    readonly faultCode: 'VersionMismatch' | 'MustUnderstand',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SoapEnvelopeError';
+  }
+}

@@ -4,6 +4,9 @@ import express, { type Express } from 'express';
 import { ManualClock, systemClock, type Clock } from './core/clock.js';
 import type { Acquirer } from './connectors/acquirer.js';
 import { SimulatorAcquirer } from './connectors/simulator/simulator.js';
+import { acsRoutes } from './connectors/simulator/acs/acs-routes.js';
+import { SimulatorAcs } from './connectors/simulator/acs/simulator-acs.js';
+import type { ThreeDSecureServer } from './connectors/three-d-secure.js';
 import { CardVault } from './crypto/card-vault.js';
 import { loadDataKey } from './crypto/data-key.js';
 import type { Config } from './config.js';
@@ -14,17 +17,27 @@ import type { Merchant } from './merchants/merchant.js';
 import { MerchantDirectory } from './merchants/merchant-directory.js';
 import { loadMerchantsFile } from './merchants/merchants-file.js';
 import { SANDBOX_MERCHANT } from './merchants/sandbox-merchant.js';
+import { DetailsFetched } from './service/details-fetched.js';
 import { randomIds, type IdSource } from './service/ids.js';
 import { PaymentsService } from './service/payments-service.js';
+import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
 import { createStore } from './store/create-store.js';
+import { DELIVERY_JOB } from './notify/delivery-queue.js';
+import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
 import type { Store } from './store/store.js';
 import { merchantAuth } from './api/auth/merchant-auth.js';
 import { jsonErrorHandler } from './api/http-errors.js';
 import { jsonFace } from './api/json/json-face.js';
+import { soapFace } from './api/soap/soap-face.js';
 import { OPERATIONS } from './api/operations/registry.js';
 import { requestLog } from './api/request-log.js';
 import { clockRoutes } from './api/sandbox/clock-routes.js';
+import { mailRoutes } from './api/sandbox/mail-routes.js';
+import { merchantApi } from './api/merchant/merchant-api.js';
+import { hostedPageRoutes } from './api/pages/hosted-page-routes.js';
+import { challengeRoutes } from './api/widget/challenge-routes.js';
+import { widgetAssets } from './api/widget/widget-assets.js';
 import { widgetRoutes } from './api/widget/widget-routes.js';
 
 /**
@@ -39,7 +52,11 @@ export interface GatewayOptions {
   merchants?: Merchant[];
   logger?: Logger;
   acquirer?: Acquirer;
+  /** Default: the simulator's ACS, whose challenge pages the gateway then serves under /acs/. */
+  threeDSecure?: ThreeDSecureServer;
   store?: Store;
+  /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
+  notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
 }
 
 export interface Gateway {
@@ -49,6 +66,8 @@ export interface Gateway {
   jobs: JobRunner;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
+  notify: NotifyHub;
   logger: Logger;
   /** Listens on config.host:config.port (0: a free port) and starts the job timer. */
   listen(): Promise<{ port: number; url: string }>;
@@ -66,16 +85,35 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const merchants = new MerchantDirectory(options.merchants ?? (config.merchantsFile ? loadMerchantsFile(config.merchantsFile) : [SANDBOX_MERCHANT]));
   const dataKey = loadDataKey({ ...(config.dataKey ? { envValue: config.dataKey } : {}), dataDir: config.dataDir, warn: (m) => logger.warn(m) });
   const store = options.store ?? createStore({ kind: 'memory', clock });
+  const ids = options.ids ?? randomIds;
+  // Read at each use: with port 0 the public URL is known only once listening (see listen()).
+  const settings = { sessionTtlMs: config.sessionTtlMs, maxAttempts: config.maxAttempts, publicUrl: config.publicUrl, timeZone: config.timeZone };
+  const threeDSecure = options.threeDSecure ?? new SimulatorAcs({ clock, publicUrl: () => settings.publicUrl, newId: () => ids.token() });
   const deps = {
     store,
     acquirer: options.acquirer ?? new SimulatorAcquirer({ latencyMs: config.acquirerLatencyMs }),
+    threeDSecure,
     vault: new CardVault(dataKey.key),
     clock,
-    ids: options.ids ?? randomIds,
-    settings: { sessionTtlMs: config.sessionTtlMs, maxAttempts: config.maxAttempts, publicUrl: config.publicUrl, timeZone: config.timeZone },
+    ids,
+    settings,
   };
   const payments = new PaymentsService(deps);
   const webPayments = new WebPaymentsService(deps, payments);
+  const threeDSecureService = new ThreeDSecureService(deps);
+  const verifier = new AccessKeyVerifier();
+  const { random, ...notifySettings } = options.notify ?? {};
+  const notify = createNotifyHub({
+    store,
+    clock,
+    ids,
+    merchants,
+    logger,
+    verifier,
+    dataKey: dataKey.key,
+    settings: { dataDir: config.dataDir, timeZone: config.timeZone, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), ...notifySettings },
+    ...(random ? { random } : {}),
+  });
   const jobs = new JobRunner({
     store,
     clock,
@@ -86,11 +124,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         else await store.commit({ doneJobs: [job.id] });
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
+      [DELIVERY_JOB]: (job) => notify.runJob(job),
     },
     onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
+    onRoundError: (error) => logger.error({ err: error }, 'job round failed; the next tick tries again'),
   });
 
-  const authenticate = merchantAuth(merchants, new AccessKeyVerifier());
+  const authenticate = merchantAuth(merchants, verifier);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -98,16 +138,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
-  app.use(
-    jsonFace({
-      operations: OPERATIONS,
-      authenticate,
-      bodyLimit: BODY_LIMIT,
-      contextFor: (merchant) => ({ merchant, payments, webPayments, clock, timeZone: config.timeZone }),
-    }),
-  );
-  app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone }));
+  const detailsFetched = new DetailsFetched({ store, clock });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
+  app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
+  app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
+  app.use(challengeRoutes({ merchants, webPayments, clock, settings }));
+  app.use(widgetAssets({ dir: config.widgetDir, merchants, webPayments, settings }));
+  app.use(hostedPageRoutes({ merchants, webPayments, settings }));
+  if (threeDSecure instanceof SimulatorAcs) app.use(acsRoutes(threeDSecure));
   if (clock instanceof ManualClock) app.use(clockRoutes(clock, jobs, authenticate));
+  app.use(merchantApi({ authenticate, notify, clock }));
+  if (notify.transport.name === 'eml') app.use(mailRoutes({ authenticate, dataDir: config.dataDir }));
   app.use((_req, res) => {
     res.status(404).json({ error: { status: 404, message: 'not found' } });
   });
@@ -121,19 +163,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jobs,
     payments,
     webPayments,
+    notify,
     logger,
     async listen() {
       server = createServer(app);
+      notify.io.attach(server);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);
       });
       jobs.start();
+      notify.start();
       const { port } = server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-      return { port, url: `http://${host}:${port}` };
+      const url = `http://${host}:${port}`;
+      // A public URL derived from port 0 (tests) names no real port: the one listened on replaces it.
+      if (new URL(settings.publicUrl).port === '0') settings.publicUrl = url;
+      return { port, url };
     },
     async close() {
+      await notify.close();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
         server.closeIdleConnections();

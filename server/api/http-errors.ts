@@ -2,6 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { AuthenticationError, MalformedRequestError, PayloadTooLargeError } from '../errors.js';
 import type { Logger } from '../logging/logger.js';
 
+/** The WWW-Authenticate challenge sent with every 401, on both faces. */
+export const BASIC_CHALLENGE = 'Basic realm="Guichet", charset="UTF-8"';
+
 /**
  * Maps what stops a request before the core to HTTP: 401 (with the Basic challenge), 400, 413,
  * else 500. The body is `{ error: { status, message } }`; a 500 never shows its cause.
@@ -21,7 +24,7 @@ export function jsonErrorHandler(logger: Logger) {
   return function handleJsonError(error: unknown, req: Request, res: Response, next: NextFunction): void {
     if (res.headersSent) return next(error);
     const status = httpStatusOf(error);
-    if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Guichet", charset="UTF-8"');
+    if (status === 401) res.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
     if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
     const message =
       status === 500 ? 'internal error' : status === 413 ? 'request body too large' : status === 400 && !(error instanceof MalformedRequestError) ? 'request body is not valid JSON' : (error as Error).message;

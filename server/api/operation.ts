@@ -1,7 +1,9 @@
 import type { Clock } from '../core/clock.js';
 import type { JsonValue } from '../core/payment.js';
 import type { Merchant } from '../merchants/merchant.js';
+import type { DetailsFetched } from '../service/details-fetched.js';
 import type { PaymentsService } from '../service/payments-service.js';
+import type { ThreeDSecureService } from '../service/three-d-secure-service.js';
 import type { WebPaymentsService } from '../service/web-payments-service.js';
 import type { ObjectType } from './schema/field.js';
 import { validate } from './schema/validate.js';
@@ -9,9 +11,10 @@ import { resultOut } from './encode/payline-objects.js';
 import { CODES } from '../core/result-codes.js';
 
 /**
- * One Payline operation: its request schema and its handler, written once and served by both
- * faces (JSON at /v4/{name}, SOAP on its service). The handler gets a validated request and
- * answers the response object, `result` first.
+ * One Payline operation: its request and response schemas and its handler, written once and
+ * served by both faces (JSON at /v4/{name}, SOAP on its service). The handler gets a validated
+ * request and answers the response object, `result` first; `response` gives its fields'
+ * Payline order, for the SOAP encoding and the WSDL.
  */
 export type PaylineService = 'WebPaymentAPI' | 'DirectPaymentAPI' | 'ExtendedAPI';
 
@@ -19,6 +22,9 @@ export interface OperationContext {
   merchant: Merchant;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  threeDSecure: ThreeDSecureService;
+  /** Payline's stop rule: the details operations say what the merchant has now seen. */
+  detailsFetched: DetailsFetched;
   clock: Clock;
   timeZone: string;
 }
@@ -29,6 +35,8 @@ export interface OperationDef {
   name: string;
   service: PaylineService;
   request: ObjectType;
+  /** `{name}Response`: result first, then the fields the handler may answer, in Payline's order. */
+  response: ObjectType;
   handle(context: OperationContext, request: Record<string, unknown>): Promise<Response>;
 }
 

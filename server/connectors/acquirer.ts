@@ -17,6 +17,14 @@ export interface AcquirerCard {
   type: string;
 }
 
+/** The 3-D Secure authentication behind an authorization (connectors/three-d-secure.ts). */
+export interface AcquirerAuthentication {
+  /** The 3-D Secure transaction id (xid). */
+  xid: string;
+  eci: string;
+  cavv?: string;
+}
+
 export interface AcquirerRequest {
   merchantId: string;
   contractNumber: string;
@@ -29,6 +37,8 @@ export interface AcquirerRequest {
   transactionId: string;
   /** ms since the epoch, from the gateway's clock (the card's expiry is judged against it). */
   now: number;
+  /** Present when the shopper was authenticated by 3-D Secure. */
+  authentication?: AcquirerAuthentication;
 }
 
 export interface AcquirerAnswer {

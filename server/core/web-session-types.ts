@@ -9,6 +9,8 @@ export const SessionStatus = {
   WAITING: 'WAITING',
   /** A payment attempt is at the acquirer; a second one is refused (02002). */
   PROCESSING: 'PROCESSING',
+  /** The attempt waits for the shopper to answer a 3-D Secure challenge; a second one is refused (02002). */
+  AUTHENTICATING: 'AUTHENTICATING',
   ACCEPTED: 'ACCEPTED',
   /** Refused and no attempt left. */
   REFUSED: 'REFUSED',
@@ -18,6 +20,20 @@ export const SessionStatus = {
   EXPIRED: 'EXPIRED',
 } as const;
 export type SessionStatus = (typeof SessionStatus)[keyof typeof SessionStatus];
+
+/**
+ * The attempt held while the shopper answers a 3-D Secure challenge (status AUTHENTICATING).
+ * The card waits sealed by the card vault, CVV included: PCI DSS allows keeping it, protected,
+ * until the authorization; the session drops it as soon as the attempt ends, however it ends.
+ */
+export interface PendingChallenge {
+  /** The 3-D Secure transaction id. */
+  id: string;
+  /** The ACS challenge page to show the shopper. */
+  url: string;
+  contractNumber: string;
+  card: { type: string; expirationDate: string; cardholder?: string; panCipher: string; cvxCipher?: string };
+}
 
 export interface WebSession {
   token: string;
@@ -31,6 +47,8 @@ export interface WebSession {
   attempts: number;
   /** When the attempt in PROCESSING started (ms). */
   attemptStartedAt?: number;
+  /** The attempt waiting for a 3-D Secure challenge: present in AUTHENTICATING only. */
+  pendingChallenge?: PendingChallenge;
   maxAttempts: number;
   /** Result code of the last attempt, or of the session's end. */
   lastResultCode?: string;

@@ -1,10 +1,12 @@
 import { CODES, isAcceptedCode } from './result-codes.js';
-import { SessionStatus, type WebSession } from './web-session-types.js';
+import { SessionStatus, type PendingChallenge, type WebSession } from './web-session-types.js';
 
 /**
  * The life of a doWebPayment session: WAITING → PROCESSING (one attempt at the acquirer) →
  * ACCEPTED, or back to WAITING after a refusal while attempts remain, else REFUSED; WAITING →
- * CANCELLED by the shopper; WAITING → EXPIRED at expiresAt. Pure: the service commits.
+ * CANCELLED by the shopper; WAITING → EXPIRED at expiresAt. A 3-D Secure challenge holds the
+ * attempt: PROCESSING → AUTHENTICATING → PROCESSING once answered; an AUTHENTICATING session can
+ * be cancelled and expires like a waiting one. Pure: the service commits.
  */
 
 /** Default session lifetime (issue: configurable, 15 minutes). */
@@ -21,7 +23,7 @@ export type SessionStep = { ok: true; session: WebSession } | { ok: false; code:
 
 /** The status a reader sees at `now`: an open session past its expiry is EXPIRED. */
 export function visibleSessionStatus(session: WebSession, now: number): SessionStatus {
-  const open = session.status === SessionStatus.WAITING || session.status === SessionStatus.PROCESSING;
+  const open = session.status === SessionStatus.WAITING || session.status === SessionStatus.PROCESSING || session.status === SessionStatus.AUTHENTICATING;
   return open && now >= session.expiresAt ? SessionStatus.EXPIRED : session.status;
 }
 
@@ -30,6 +32,7 @@ export function sessionResultCode(session: WebSession, now: number): string {
   switch (visibleSessionStatus(session, now)) {
     case SessionStatus.WAITING:
     case SessionStatus.PROCESSING:
+    case SessionStatus.AUTHENTICATING:
       return CODES.SESSION_IN_PROGRESS;
     case SessionStatus.ACCEPTED:
     case SessionStatus.REFUSED:
@@ -45,12 +48,19 @@ function next(session: WebSession, changes: Partial<WebSession>): WebSession {
   return { ...session, ...changes, version: session.version + 1 };
 }
 
+/** The next version without a pending challenge: the sealed card goes with it. */
+function nextWithoutChallenge(session: WebSession, changes: Partial<WebSession>): WebSession {
+  const { pendingChallenge: _dropped, ...rest } = session;
+  return next(rest, changes);
+}
+
 /** Why a session that is not open refuses a payment or a cancellation. */
 function closedCode(status: SessionStatus): string {
   switch (status) {
     case SessionStatus.ACCEPTED:
       return CODES.DUPLICATE;
     case SessionStatus.PROCESSING:
+    case SessionStatus.AUTHENTICATING:
       return CODES.DUPLICATE_PENDING;
     case SessionStatus.REFUSED:
       return CODES.MAX_ATTEMPTS;
@@ -82,15 +92,37 @@ export function finishAttempt(session: WebSession, code: string, paymentId: stri
   });
 }
 
-/** The shopper gives up (the widget's cancel, or the cancelURL link): 02319. */
+/** 3-D Secure asks for a challenge: the attempt started by startAttempt waits for the shopper's answer. */
+export function awaitChallenge(session: WebSession, pending: PendingChallenge): WebSession {
+  return next(session, { status: SessionStatus.AUTHENTICATING, pendingChallenge: pending });
+}
+
+/**
+ * The challenge `challengeId` was answered: its attempt goes back to PROCESSING (so a second
+ * answer finds nothing to resume) and hands back the held card. Refused when the session no
+ * longer waits for that challenge: cancelled, expired, or already resumed.
+ */
+export function resumeChallenge(
+  session: WebSession,
+  challengeId: string,
+  now: number,
+): { ok: true; session: WebSession; pending: PendingChallenge } | { ok: false; code: string } {
+  const status = visibleSessionStatus(session, now);
+  const pending = session.pendingChallenge;
+  if (status !== SessionStatus.AUTHENTICATING || !pending) return { ok: false, code: status === SessionStatus.PROCESSING ? CODES.DUPLICATE_PENDING : closedCode(status) };
+  if (pending.id !== challengeId) return { ok: false, code: CODES.INVALID_PARES };
+  return { ok: true, session: nextWithoutChallenge(session, { status: SessionStatus.PROCESSING, attemptStartedAt: now }), pending };
+}
+
+/** The shopper gives up (the widget's cancel, or the cancelURL link), during a challenge too: 02319. */
 export function cancelSession(session: WebSession, now: number): SessionStep {
   const status = visibleSessionStatus(session, now);
-  if (status !== SessionStatus.WAITING) return { ok: false, code: closedCode(status) };
-  return { ok: true, session: next(session, { status: SessionStatus.CANCELLED, lastResultCode: CODES.CANCELLED_BY_BUYER }) };
+  if (status !== SessionStatus.WAITING && status !== SessionStatus.AUTHENTICATING) return { ok: false, code: closedCode(status) };
+  return { ok: true, session: nextWithoutChallenge(session, { status: SessionStatus.CANCELLED, lastResultCode: CODES.CANCELLED_BY_BUYER }) };
 }
 
 /** The expiry job: an open session past its time becomes EXPIRED (02324); anything else is left alone. */
 export function expireSession(session: WebSession, now: number): WebSession | undefined {
   if (visibleSessionStatus(session, now) !== SessionStatus.EXPIRED || session.status === SessionStatus.EXPIRED) return undefined;
-  return next(session, { status: SessionStatus.EXPIRED, lastResultCode: CODES.SESSION_EXPIRED });
+  return nextWithoutChallenge(session, { status: SessionStatus.EXPIRED, lastResultCode: CODES.SESSION_EXPIRED });
 }

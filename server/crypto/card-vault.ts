@@ -10,8 +10,9 @@ const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const SALT = Buffer.from('guichet card vault');
-/** Binds every sealed value to its purpose and format version. */
-const AAD = Buffer.from('guichet pan v1');
+/** Bind every sealed value to its purpose and format version. */
+const PAN_AAD = Buffer.from('guichet pan v1');
+const CVX_AAD = Buffer.from('guichet cvx v1');
 
 function subKey(dataKey: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, SALT, `guichet ${purpose} v1`, 32));
@@ -30,22 +31,43 @@ export class CardVault {
 
   /** AES-256-GCM with a fresh random IV: `v1.<base64url(iv | tag | ciphertext)>`. */
   encryptPan(pan: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, iv).setAAD(AAD);
-    const ciphertext = Buffer.concat([cipher.update(pan, 'utf8'), cipher.final()]);
-    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+    return this.#seal(pan, PAN_AAD);
   }
 
   /** The PAN sealed by `encryptPan`; throws if the value was altered or sealed under another key. */
   decryptPan(sealed: string): string {
+    return this.#open(sealed, PAN_AAD, 'PAN');
+  }
+
+  /**
+   * Seals a CVV for the only wait it may have, a 3-D Secure challenge before the authorization
+   * (PCI DSS allows that, protected); bound to its purpose, so it never opens as a PAN.
+   */
+  sealCvx(cvx: string): string {
+    return this.#seal(cvx, CVX_AAD);
+  }
+
+  /** The CVV sealed by `sealCvx`; throws like decryptPan. */
+  openCvx(sealed: string): string {
+    return this.#open(sealed, CVX_AAD, 'CVV');
+  }
+
+  #seal(value: string, aad: Buffer): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, iv).setAAD(aad);
+    const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+  }
+
+  #open(sealed: string, aad: Buffer, what: string): string {
     const bytes = sealed.startsWith(`${VERSION}.`) ? Buffer.from(sealed.slice(VERSION.length + 1), 'base64url') : undefined;
-    if (!bytes || bytes.length < IV_BYTES + TAG_BYTES) throw new Error('card vault: not a sealed PAN');
-    const decipher = createDecipheriv('aes-256-gcm', this.#encryptionKey, bytes.subarray(0, IV_BYTES)).setAAD(AAD);
+    if (!bytes || bytes.length < IV_BYTES + TAG_BYTES) throw new Error(`card vault: not a sealed ${what}`);
+    const decipher = createDecipheriv('aes-256-gcm', this.#encryptionKey, bytes.subarray(0, IV_BYTES)).setAAD(aad);
     decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     try {
       return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     } catch {
-      throw new Error('card vault: the sealed PAN was altered or sealed under another key');
+      throw new Error(`card vault: the sealed ${what} was altered or sealed under another key`);
     }
   }
 

@@ -18,10 +18,12 @@ export interface JobRunnerOptions {
   /** How long a leased job is hidden from other runners (ms). */
   leaseMs?: number;
   onError?: (job: Job, error: unknown) => void;
+  /** A round started by the timer failed before any handler (the store is unreachable): the next tick tries again. */
+  onRoundError?: (error: unknown) => void;
 }
 
 export class JobRunner {
-  readonly #options: Required<Omit<JobRunnerOptions, 'onError'>> & Pick<JobRunnerOptions, 'onError'>;
+  readonly #options: Required<Omit<JobRunnerOptions, 'onError' | 'onRoundError'>> & Pick<JobRunnerOptions, 'onError' | 'onRoundError'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
 
@@ -32,15 +34,19 @@ export class JobRunner {
   /** Starts the timer (main.ts); tests call runDue() after moving their clock instead. */
   start(): void {
     if (this.#timer) return;
-    this.#timer = setInterval(() => void this.runDue(), this.#options.intervalMs);
+    this.#timer = setInterval(() => {
+      // A round in progress is left to whoever started it. A failed round must not become an
+      // unhandled rejection: that would stop the process.
+      if (!this.#running) this.runDue().catch((error: unknown) => this.#options.onRoundError?.(error));
+    }, this.#options.intervalMs);
     this.#timer.unref();
   }
 
-  /** Stops the timer and waits for the round in progress. */
+  /** Stops the timer and waits for the round in progress (whose failure its caller has already seen). */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    await this.#running;
+    await this.#running?.catch(() => undefined);
   }
 
   /** Runs every job due now, in order, until none is left; returns how many ran. One round at a time. */

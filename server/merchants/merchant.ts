@@ -11,6 +11,27 @@ export interface Contract {
   label?: string;
 }
 
+/** The emails a point of sale can send (templates/email/<name>.<lang>.hbs). */
+export const MailMessage = {
+  PAYMENT_CONFIRMATION_SHOPPER: 'payment-confirmation-shopper',
+  PAYMENT_CONFIRMATION_MERCHANT: 'payment-confirmation-merchant',
+  REFUND_CONFIRMATION_SHOPPER: 'refund-confirmation-shopper',
+  WEBHOOK_ENDPOINT_DISABLED: 'webhook-endpoint-disabled',
+} as const;
+export type MailMessage = (typeof MailMessage)[keyof typeof MailMessage];
+
+/** Languages the emails exist in; the first is the default. */
+export const MAIL_LANGUAGES = ['fr', 'en'] as const;
+
+/** Which emails a point of sale sends, from which address, and where the merchant's own copies go. */
+export interface PointOfSellEmail {
+  /** `Shop <shop@example.com>` or `shop@example.com`. */
+  from: string;
+  /** The merchant's addresses (merchant confirmations, endpoint alerts). */
+  merchantTo: string[];
+  send: MailMessage[];
+}
+
 export interface PointOfSell {
   id: string;
   label: string;
@@ -18,14 +39,32 @@ export interface PointOfSell {
   notificationURL?: string;
   /** Contract numbers sold at this point of sale (all the merchant's when absent). */
   contracts?: string[];
+  /** No emails when absent. */
+  email?: PointOfSellEmail;
+}
+
+/** The shop's colours and shape for the widget; each maps onto a `--guichet-*` CSS property. */
+export interface ShopTheme {
+  /** CSS colours `#rgb` or `#rrggbb`. */
+  primaryColor?: string;
+  backgroundColor?: string;
+  textColor?: string;
+  /** A CSS length in px or rem, e.g. `6px`. */
+  borderRadius?: string;
 }
 
 export interface Merchant {
   merchantId: string;
+  /** The shop's name, shown to shoppers (widget, challenge page, ticket). */
   name: string;
+  /** The shop's logo for the widget, http(s). */
+  logoURL?: string;
+  theme?: ShopTheme;
   /** `scrypt$<salt hex>$<hash hex>`: never the key itself. */
   accessKeyHash: string;
   notificationURL?: string;
+  /** Language of merchant emails, and of shopper emails when the session names none (MAIL_LANGUAGES; fr when absent). */
+  defaultLanguage?: string;
   /** Origins allowed to embed the widget; `*` accepts any (the sandbox). */
   widgetOrigins: string[];
   pointsOfSell: PointOfSell[];

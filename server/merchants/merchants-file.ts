@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Contract, Merchant, PointOfSell } from './merchant.js';
+import { notificationUrlProblem } from '../core/notification-url.js';
+import { MAIL_LANGUAGES, MailMessage, type Contract, type Merchant, type PointOfSell, type PointOfSellEmail, type ShopTheme } from './merchant.js';
+import { ANY_ORIGIN, isWebOrigin } from './widget-origins.js';
 
 /**
  * Reads and checks a merchants file (JSON, see docs/OPERATIONS.md). A mistake stops the
@@ -41,6 +43,60 @@ function url(raw: Raw, field: string, path: string): string | undefined {
   return value;
 }
 
+/** Where server notifications go: http(s), no credentials (core/notification-url.ts). */
+function notificationUrl(raw: Raw, path: string): string | undefined {
+  const value = url(raw, 'notificationURL', path);
+  const problem = value === undefined ? undefined : notificationUrlProblem(value);
+  if (problem) fail(`${path}.notificationURL`, problem);
+  return value;
+}
+
+/** Each entry `*` or an origin such as `https://shop.example` (no path, no trailing slash). */
+function widgetOrigins(raw: Raw, path: string): string[] {
+  if (raw.widgetOrigins === undefined) return [];
+  const origins = strings(raw, 'widgetOrigins', path);
+  origins.forEach((o, i) => o === ANY_ORIGIN || isWebOrigin(o) || fail(`${path}.widgetOrigins[${i}]`, 'must be * or an origin such as https://shop.example (no path)'));
+  return origins;
+}
+
+/** What each theme field accepts: CSS colours `#rgb`/`#rrggbb`, a radius in px or rem. */
+const THEME_FIELDS: Record<keyof ShopTheme, { pattern: RegExp; hint: string }> = {
+  primaryColor: { pattern: /^#(?:[0-9a-fA-F]{3}){1,2}$/, hint: 'a colour #rgb or #rrggbb' },
+  backgroundColor: { pattern: /^#(?:[0-9a-fA-F]{3}){1,2}$/, hint: 'a colour #rgb or #rrggbb' },
+  textColor: { pattern: /^#(?:[0-9a-fA-F]{3}){1,2}$/, hint: 'a colour #rgb or #rrggbb' },
+  borderRadius: { pattern: /^\d{1,2}(?:\.\d{1,2})?(?:px|rem)$/, hint: 'a length such as 6px or 0.5rem' },
+};
+
+function readTheme(raw: unknown, path: string): ShopTheme {
+  if (!isObject(raw)) fail(path, 'must be an object');
+  const theme: ShopTheme = {};
+  for (const [field, value] of Object.entries(raw)) {
+    const rule = THEME_FIELDS[field as keyof ShopTheme];
+    if (!rule) fail(`${path}.${field}`, `is not a theme field (${Object.keys(THEME_FIELDS).join(', ')})`);
+    if (typeof value !== 'string' || !rule.pattern.test(value)) fail(`${path}.${field}`, `must be ${rule.hint}`);
+    theme[field as keyof ShopTheme] = value;
+  }
+  return theme;
+}
+
+/** `Name <user@host>` or `user@host`: enough to catch a typo, not a full RFC 5322 parser. */
+const ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+const MESSAGES: readonly string[] = Object.values(MailMessage);
+const FOR_MERCHANT: readonly string[] = [MailMessage.PAYMENT_CONFIRMATION_MERCHANT, MailMessage.WEBHOOK_ENDPOINT_DISABLED];
+
+function readEmail(raw: unknown, path: string): PointOfSellEmail {
+  if (!isObject(raw)) fail(path, 'must be an object');
+  const from = str(raw, 'from', path)!;
+  if (!ADDRESS.test(from)) fail(`${path}.from`, 'must be an email address, e.g. "Shop <shop@example.com>"');
+  const merchantTo = raw.merchantTo === undefined ? [] : strings(raw, 'merchantTo', path);
+  merchantTo.forEach((a, i) => ADDRESS.test(a) || fail(`${path}.merchantTo[${i}]`, 'must be an email address'));
+  const send = strings(raw, 'send', path);
+  send.forEach((m, i) => MESSAGES.includes(m) || fail(`${path}.send[${i}]`, `is not an email Guichet sends (${MESSAGES.join(', ')})`));
+  const needsMerchant = send.find((m) => FOR_MERCHANT.includes(m));
+  if (needsMerchant && merchantTo.length === 0) fail(`${path}.merchantTo`, `must list at least one address to send ${needsMerchant}`);
+  return { from, merchantTo, send: send as PointOfSellEmail['send'] };
+}
+
 function readContract(raw: unknown, path: string): Contract {
   if (!isObject(raw)) fail(path, 'must be an object');
   const currency = raw.currency;
@@ -58,12 +114,13 @@ function readContract(raw: unknown, path: string): Contract {
 
 function readPointOfSell(raw: unknown, path: string): PointOfSell {
   if (!isObject(raw)) fail(path, 'must be an object');
-  const notificationURL = url(raw, 'notificationURL', path);
+  const notificationURL = notificationUrl(raw, path);
   return {
     id: str(raw, 'id', path)!,
     label: str(raw, 'label', path, false) ?? str(raw, 'id', path)!,
     ...(notificationURL ? { notificationURL } : {}),
     ...(raw.contracts !== undefined ? { contracts: strings(raw, 'contracts', path) } : {}),
+    ...(raw.email !== undefined ? { email: readEmail(raw.email, `${path}.email`) } : {}),
   };
 }
 
@@ -79,13 +136,19 @@ function readMerchant(raw: unknown, path: string): Merchant {
   pointsOfSell.forEach((pos, i) =>
     pos.contracts?.forEach((n) => numbers.has(n) || fail(`${path}.pointsOfSell[${i}].contracts`, `names unknown contract ${n}`)),
   );
-  const notificationURL = url(raw, 'notificationURL', path);
+  const notificationURL = notificationUrl(raw, path);
+  const logoURL = url(raw, 'logoURL', path);
+  const defaultLanguage = str(raw, 'defaultLanguage', path, false);
+  if (defaultLanguage !== undefined && !(MAIL_LANGUAGES as readonly string[]).includes(defaultLanguage)) fail(`${path}.defaultLanguage`, `must be one of ${MAIL_LANGUAGES.join(', ')}`);
   return {
     merchantId: str(raw, 'merchantId', path)!,
     name: str(raw, 'name', path, false) ?? str(raw, 'merchantId', path)!,
+    ...(logoURL ? { logoURL } : {}),
+    ...(raw.theme !== undefined ? { theme: readTheme(raw.theme, `${path}.theme`) } : {}),
     accessKeyHash,
     ...(notificationURL ? { notificationURL } : {}),
-    widgetOrigins: raw.widgetOrigins === undefined ? [] : strings(raw, 'widgetOrigins', path),
+    ...(defaultLanguage ? { defaultLanguage } : {}),
+    widgetOrigins: widgetOrigins(raw, path),
     pointsOfSell,
     contracts,
   };

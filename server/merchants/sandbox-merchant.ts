@@ -9,7 +9,19 @@ export const SANDBOX_MERCHANT: Merchant = {
   name: 'Guichet demo shop',
   accessKeyHash: 'scrypt$6775696368657473616e64626f780001$828f6e259391078086df6ebf9a8c7aa6e454161df7c64fcaa1049c0dd3bd552a',
   widgetOrigins: ['*'],
-  pointsOfSell: [{ id: 'demo-shop', label: 'Demo shop' }],
+  defaultLanguage: 'fr',
+  // The shopper's emails land in the data folder's .eml mailbox (/sandbox/mail) unless SMTP_URL is set.
+  pointsOfSell: [
+    {
+      id: 'demo-shop',
+      label: 'Demo shop',
+      email: {
+        from: 'Guichet demo shop <shop@guichet.invalid>',
+        merchantTo: ['merchant@guichet.invalid'],
+        send: ['payment-confirmation-shopper', 'refund-confirmation-shopper', 'webhook-endpoint-disabled'],
+      },
+    },
+  ],
   contracts: [
     { contractNumber: 'CB', cardTypes: ['CB', 'VISA', 'MASTERCARD'], currency: 978, label: 'CB, Visa, Mastercard' },
     { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, label: 'American Express' },

@@ -1,6 +1,6 @@
 import { currencyByNumeric } from '../core/money.js';
 import type { Payment, PaymentMode } from '../core/payment.js';
-import { parseShortDate } from '../core/payline-date.js';
+import { formatDate, parseShortDate } from '../core/payline-date.js';
 import { CODES } from '../core/result-codes.js';
 import { findContract, type Merchant } from '../merchants/merchant.js';
 import type { Job } from '../store/store.js';
@@ -20,8 +20,16 @@ export interface PaymentTerms {
 
 export type CheckedTerms = { ok: true; deferredCaptureAt?: number } | { ok: false; code: string; message: string };
 
-/** payline-api.md §3.2: differedActionDate must be earlier than today + 7 days. */
-const MAX_DEFERRAL_MS = 7 * 24 * 60 * 60 * 1000;
+/** payline-api.md §3.2: differedActionDate must be earlier than today + 7 days (so 6 days ahead at most). */
+const MAX_DEFERRAL_DAYS = 6;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Calendar days from today (in the zone) to a `dd/mm/yy` date, counted on the dates themselves. */
+function daysFromToday(shortDate: string, now: number, timeZone: string): number {
+  const [d, m, y] = shortDate.split('/').map(Number) as [number, number, number];
+  const [td, tm, ty] = formatDate(now, timeZone).split('/').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(2000 + y, m - 1, d) - Date.UTC(ty, tm - 1, td)) / DAY_MS);
+}
 
 /** Checks the terms; `cardType` is undefined for a web session, whose card comes later. */
 export function checkPaymentTerms(merchant: Merchant, terms: PaymentTerms, cardType: string | undefined, now: number, timeZone: string): CheckedTerms {
@@ -44,7 +52,8 @@ export function checkPaymentTerms(merchant: Merchant, terms: PaymentTerms, cardT
   if (!terms.differedActionDate) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate is required when payment.mode is DIF' };
   const at = parseShortDate(terms.differedActionDate, timeZone);
   if (at === undefined) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be a real date dd/mm/yy' };
-  if (at <= now || at >= now + MAX_DEFERRAL_MS) {
+  const days = daysFromToday(terms.differedActionDate, now, timeZone);
+  if (at <= now || days < 1 || days > MAX_DEFERRAL_DAYS) {
     return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be after today and earlier than today + 7 days' };
   }
   return { ok: true, deferredCaptureAt: at };

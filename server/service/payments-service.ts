@@ -1,8 +1,9 @@
+import { currencyByNumeric } from '../core/money.js';
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
-import type { AcquirerAnswer } from '../connectors/acquirer.js';
+import type { AcquirerAnswer, AcquirerAuthentication } from '../connectors/acquirer.js';
 import type { Merchant } from '../merchants/merchant.js';
 import type { Job, PaymentSearch } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
@@ -40,6 +41,9 @@ export interface NewPaymentRequest {
   token?: string;
   /** doReAuthorization: the payment this one renews. */
   originPaymentId?: string;
+  /** transaction.threeDSecure: Y when authenticated (then `authentication` goes to the acquirer). Default N. */
+  threeDSecure?: 'Y' | 'N';
+  authentication?: AcquirerAuthentication;
 }
 
 export class PaymentsService {
@@ -71,6 +75,7 @@ export class PaymentsService {
       card: card.acquirerCard,
       transactionId: id,
       now,
+      ...(request.authentication ? { authentication: request.authentication } : {}),
     };
     let answer: AcquirerAnswer;
     if (request.kind === PaymentKind.DEBIT) answer = await deps.acquirer.debit({ ...acquirerRequest, authorizationNumber: request.authorizationNumber ?? '' });
@@ -98,6 +103,7 @@ export class PaymentsService {
       ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
       ...(request.token ? { token: request.token } : {}),
       ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
+      ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),
     });
     const accepted = isAcceptedCode(answer.code);
     const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
@@ -131,18 +137,18 @@ export class PaymentsService {
   }
 
   /** doCapture (201). */
-  capture(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    return this.#followUp(merchant, transactionId, request, decideCapture);
+  async capture(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideCapture, undefined, 'payment.currency');
   }
 
-  /** doReset. */
-  reset(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    return this.#followUp(merchant, transactionId, request, decideReset);
+  /** doReset (its currency is a top-level field). */
+  async reset(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return unknownCurrency(request.currency, 'currency') ?? this.#followUp(merchant, transactionId, request, decideReset, undefined, 'currency');
   }
 
   /** doRefund (421). */
-  refund(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    return this.#followUp(merchant, transactionId, request, decideRefund);
+  async refund(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideRefund, undefined, 'payment.currency');
   }
 
   /** Read, decide, commit; again from the read when another request committed first. */
@@ -152,6 +158,7 @@ export class PaymentsService {
     request: Omit<OperationRequest, 'operationId' | 'now'>,
     decide: (payment: Payment, request: OperationRequest) => Decision,
     doneJob?: string,
+    currencyField = 'payment.currency',
   ): Promise<PaymentOutcome> {
     const { deps } = this;
     const operationId = deps.ids.transactionId();
@@ -161,7 +168,8 @@ export class PaymentsService {
       const now = deps.clock.now();
       const decision = decide(payment, { ...request, operationId, now });
       if (!decision.ok) {
-        return { retry: false, value: { code: decision.code, ...(decision.message ? { message: decision.message } : {}), payment } };
+        const message = decision.message ?? currencyMessage(decision.code, currencyField, payment);
+        return { retry: false, value: { code: decision.code, ...(message ? { message } : {}), payment } };
       }
       const committed = await deps.store.commit({
         payments: [{ next: decision.payment, expectedVersion: payment.version }],
@@ -191,10 +199,15 @@ export class PaymentsService {
     request: { amount: number; currency: number; action: number; mode: string; orderRef?: string; order?: { [key: string]: JsonValue } },
   ): Promise<PaymentOutcome> {
     const { deps } = this;
+    const invalidCurrency = unknownCurrency(request.currency, 'payment.currency');
+    if (invalidCurrency) return invalidCurrency;
     const original = await deps.store.getPayment(merchant.merchantId, transactionId);
     if (!original) return { code: CODES.TRANSACTION_NOT_FOUND, message: `transaction ${transactionId} does not exist` };
     const allowed = checkReauthorizable(original, request.currency);
-    if (!allowed.ok) return { ...allowed, payment: original };
+    if (!allowed.ok) {
+      const message = allowed.message ?? currencyMessage(allowed.code, 'payment.currency', original);
+      return { code: allowed.code, ...(message ? { message } : {}), payment: original };
+    }
     const outcome = await this.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
@@ -226,4 +239,18 @@ export class PaymentsService {
   async details(merchant: Merchant, transactionId: string): Promise<Payment | undefined> {
     return this.deps.store.getPayment(merchant.merchantId, transactionId);
   }
+}
+
+/**
+ * A follow-up's currency that is no ISO 4217 currency is bad input (02305, as doAuthorization
+ * answers), named by its field; a real currency other than the transaction's is 02620.
+ */
+function unknownCurrency(currency: number | undefined, field: string): PaymentOutcome | undefined {
+  if (currency === undefined || currencyByNumeric(currency)) return undefined;
+  return { code: CODES.INVALID_FIELD, message: `${field} ${currency} is not an ISO 4217 currency` };
+}
+
+/** 02620's longMessage, naming the field and the currency expected. */
+function currencyMessage(code: string, field: string, payment: Payment): string | undefined {
+  return code === CODES.CURRENCY_DIFFERS ? `${field} must be ${payment.currency}, the currency of transaction ${payment.id}` : undefined;
 }

@@ -1,12 +1,14 @@
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { duplicateOrderKey } from '../core/new-payment.js';
 import { CODES } from '../core/result-codes.js';
-import { SessionStatus, type WebSession } from '../core/web-session-types.js';
-import { cancelSession, expireSession, finishAttempt, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
+import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
+import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
+import type { Authentication } from '../connectors/three-d-secure.js';
 import type { Merchant } from '../merchants/merchant.js';
 import type { Job } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { inferCardType } from './card-type.js';
+import { termUrlFor } from './challenge-return.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
@@ -14,7 +16,7 @@ import type { PaymentsService } from './payments-service.js';
 
 /**
  * Web payments: doWebPayment opens a session under a token; the widget pays it (one attempt at a
- * time, a limited number of attempts) or cancels it; it expires on its own; getWebPaymentDetails
+ * time, a limited number of attempts, 3-D Secure first) or cancels it; it expires on its own; getWebPaymentDetails
  * reads it at any point of its life.
  */
 export interface NewSessionRequest {
@@ -31,7 +33,8 @@ export interface NewSessionRequest {
   privateDataList?: JsonValue;
 }
 
-export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment };
+/** `challenge`: 3-D Secure asks the shopper to authenticate on that page first (03101). */
+export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment; challenge?: { url: string } };
 
 const EXPIRY_JOB = 'session-expiry';
 
@@ -102,7 +105,13 @@ export class WebPaymentsService {
     return id ? this.deps.store.getPayment(session.merchantId, id) : undefined;
   }
 
-  /** A shopper's card attempt, from the widget's card fields. */
+  /**
+   * A shopper's card attempt, from the widget's card fields. 3-D Secure first: a frictionless or
+   * not-enrolled card is authorized at once (threeDSecure Y / N); a card the issuer challenges
+   * leaves the attempt waiting (AUTHENTICATING, 03101 with the ACS's URL) until
+   * completeChallenge. The ACS returns to the hosted payment page unless the page that starts
+   * the challenge gives another TermUrl (api/widget/challenge-routes.ts).
+   */
   async pay(merchant: Merchant, token: string, card: Omit<CardInput, 'type'> & { type?: string }): Promise<SessionOutcome> {
     const { deps } = this;
     const first = await this.session(token, merchant.merchantId);
@@ -114,7 +123,7 @@ export class WebPaymentsService {
     const checked = checkCard({ ...card, type });
     if (!checked.ok) return { ...checked, session: first };
 
-    // One attempt at a time: the session moves to PROCESSING before the acquirer is asked.
+    // One attempt at a time: the session moves to PROCESSING before the issuer or the acquirer is asked.
     const started = await retryOnConflict<SessionOutcome>(async () => {
       const session = await this.session(token, merchant.merchantId);
       if (!session) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
@@ -126,22 +135,105 @@ export class WebPaymentsService {
     if (started.code !== CODES.ACCEPTED || !started.session) return started;
     const session = started.session;
 
+    const typed = { ...card, type };
+    const auth = await deps.threeDSecure.checkEnrollment({
+      merchantId: merchant.merchantId,
+      merchantName: merchant.name,
+      amount: session.payment.amount,
+      currency: session.payment.currency,
+      card: { number: checked.acquirerCard.number, expirationDate: checked.acquirerCard.expirationDate, type },
+      termUrl: termUrlFor(deps.settings.publicUrl, token, {}),
+      md: token,
+      ...(session.languageCode ? { language: session.languageCode } : {}),
+      now: deps.clock.now(),
+    });
+    if (auth.status === 'C' && auth.challengeUrl) return this.#awaitChallenge(merchant, token, auth.id, auth.challengeUrl, contract.contractNumber, typed);
+    if (auth.status === 'N') return this.#finish(merchant, token, session, { code: CODES.AUTHENTICATION_FAILED });
+    return this.#authorize(merchant, session, contract.contractNumber, typed, auth);
+  }
+
+  /**
+   * The ACS sent the shopper back with a PaRes (the challenge's TermUrl): the held attempt is
+   * authorized (threeDSecure Y) when the shopper was authenticated, else refused with 03003, an
+   * attempt like any refusal. A second return, or one after cancel or expiry, changes nothing.
+   */
+  async completeChallenge(merchant: Merchant, token: string, pares: string): Promise<SessionOutcome> {
+    const { deps } = this;
+    const auth = await deps.threeDSecure.fromPares(pares);
+    const claimed = await retryOnConflict<SessionOutcome & { pending?: PendingChallenge }>(async () => {
+      const session = await this.session(token, merchant.merchantId);
+      if (!session) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
+      if (!auth || auth.merchantId !== merchant.merchantId) return { retry: false, value: { code: CODES.INVALID_PARES, session } };
+      const step = resumeChallenge(session, auth.id, deps.clock.now());
+      if (!step.ok) return { retry: false, value: { code: step.code, session } };
+      const authenticated = auth.status === 'Y';
+      const next = authenticated ? step.session : finishAttempt(step.session, CODES.AUTHENTICATION_FAILED, undefined);
+      const committed = await deps.store.commit({ sessions: [{ next, expectedVersion: session.version }] });
+      if (!committed.ok) return { retry: true };
+      return { retry: false, value: { code: authenticated ? CODES.ACCEPTED : CODES.AUTHENTICATION_FAILED, session: next, ...(authenticated ? { pending: step.pending } : {}) } };
+    });
+    const { pending, ...outcome } = claimed;
+    if (!pending || !auth || !outcome.session) return outcome;
+    const card: CardInput = {
+      number: deps.vault.decryptPan(pending.card.panCipher),
+      type: pending.card.type,
+      expirationDate: pending.card.expirationDate,
+      ...(pending.card.cvxCipher ? { cvx: deps.vault.openCvx(pending.card.cvxCipher) } : {}),
+      ...(pending.card.cardholder ? { cardholder: pending.card.cardholder } : {}),
+    };
+    return this.#authorize(merchant, outcome.session, pending.contractNumber, card, auth);
+  }
+
+  /** Holds the attempt, its card sealed, until the shopper answers the challenge. */
+  async #awaitChallenge(merchant: Merchant, token: string, id: string, url: string, contractNumber: string, card: CardInput): Promise<SessionOutcome> {
+    const { vault } = this.deps;
+    const pending: PendingChallenge = {
+      id,
+      url,
+      contractNumber,
+      card: {
+        type: card.type,
+        expirationDate: card.expirationDate ?? '',
+        panCipher: vault.encryptPan(card.number ?? ''),
+        ...(card.cvx ? { cvxCipher: vault.sealCvx(card.cvx) } : {}),
+        ...(card.cardholder ? { cardholder: card.cardholder } : {}),
+      },
+    };
+    return retryOnConflict<SessionOutcome>(async () => {
+      const current = await this.session(token, merchant.merchantId);
+      if (!current) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
+      const waiting = awaitChallenge(current, pending);
+      const committed = await this.deps.store.commit({ sessions: [{ next: waiting, expectedVersion: current.version }] });
+      return committed.ok ? { retry: false, value: { code: CODES.CHALLENGE_REQUESTED, session: waiting, challenge: { url } } } : { retry: true };
+    });
+  }
+
+  /** Authorizes the attempt in PROCESSING, then ends it with the acquirer's answer. */
+  async #authorize(merchant: Merchant, session: WebSession, contractNumber: string, card: CardInput, auth: Authentication): Promise<SessionOutcome> {
+    const authenticated = auth.enrolled === 'Y' && auth.status === 'Y' && auth.eci !== undefined;
     const outcome = await this.payments.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { ...session.payment, contractNumber: contract.contractNumber },
-      card: { ...card, type },
+      terms: { ...session.payment, contractNumber },
+      card,
       orderRef: session.orderRef,
       order: session.order,
       ...(session.buyer ? { buyer: session.buyer } : {}),
       ...(session.privateDataList !== undefined ? { privateDataList: session.privateDataList } : {}),
-      token,
+      token: session.token,
+      threeDSecure: authenticated ? 'Y' : 'N',
+      ...(authenticated ? { authentication: { xid: auth.id, eci: auth.eci!, ...(auth.cavv ? { cavv: auth.cavv } : {}) } } : {}),
     });
+    return this.#finish(merchant, session.token, session, outcome);
+  }
+
+  /** Ends the attempt in PROCESSING with `outcome` (the payment it made, if any). */
+  #finish(merchant: Merchant, token: string, session: WebSession, outcome: { code: string; message?: string; payment?: Payment }): Promise<SessionOutcome> {
     const newPaymentId = outcome.payment && outcome.payment.token === token ? outcome.payment.id : undefined;
     return retryOnConflict<SessionOutcome>(async () => {
       const current = (await this.session(token, merchant.merchantId)) ?? session;
       const finished = finishAttempt(current, outcome.code, newPaymentId);
-      const committed = await deps.store.commit({ sessions: [{ next: finished, expectedVersion: current.version }] });
+      const committed = await this.deps.store.commit({ sessions: [{ next: finished, expectedVersion: current.version }] });
       if (!committed.ok) return { retry: true };
       return { retry: false, value: { code: outcome.code, ...(outcome.message ? { message: outcome.message } : {}), session: finished, ...(outcome.payment ? { payment: outcome.payment } : {}) } };
     });

@@ -1,5 +1,6 @@
 import type { JsonValue, Payment } from '../core/payment.js';
 import type { WebSession } from '../core/web-session-types.js';
+import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, NotificationStop, WebhookEndpoint } from './notify-records.js';
 
 /**
  * The store seam, in domain words. Every state change and the events it causes are committed
@@ -61,6 +62,10 @@ export interface Change {
   jobs?: Job[];
   /** Jobs finished by this change: removed in the same step. */
   doneJobs?: string[];
+  webhookEndpoints?: VersionedWrite<WebhookEndpoint>[];
+  deliveries?: VersionedWrite<Delivery>[];
+  /** Payline stop marks (an existing mark is extended). */
+  notificationStops?: NotificationStop[];
 }
 
 export type CommitOutcome =
@@ -107,6 +112,25 @@ export interface Store {
    * until its lease ends, so a runner that dies leaves it to the next. Finish one with `doneJobs`.
    */
   leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]>;
+  /**
+   * The outbox as a consumer group per reader (`group`, e.g. a notification channel): events no
+   * member of the group has acknowledged, oldest first, leased for `leaseMs` — first those whose
+   * lease ran out, then new ones. A new group starts at the first event ever committed.
+   */
+  claimEvents(group: string, options: ClaimOptions): Promise<StoredEvent[]>;
+  /** The group is done with these events (by event id): they are never handed to it again. */
+  ackEvents(group: string, eventIds: string[]): Promise<void>;
+  /** How many committed events the group has not acknowledged yet. */
+  eventBacklog(group: string): Promise<number>;
+  getEvent(merchantId: string, eventId: string): Promise<StoredEvent | undefined>;
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  getWebhookEndpoint(merchantId: string, id: string): Promise<WebhookEndpoint | undefined>;
+  /** Every endpoint of the merchant, deleted ones included, oldest first. */
+  listWebhookEndpoints(merchantId: string): Promise<WebhookEndpoint[]>;
+  getDelivery(id: string): Promise<Delivery | undefined>;
+  listDeliveries(query: DeliveryQuery): Promise<Delivery[]>;
+  /** Whether a live stop mark covers `subject` (`now` judges expiry). */
+  isNotificationStopped(merchantId: string, subject: string, now: number): Promise<boolean>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

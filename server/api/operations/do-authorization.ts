@@ -3,9 +3,15 @@ import { CODES } from '../../core/result-codes.js';
 import { checkAction, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { objectType, object } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
+import { authentication3DSecure } from '../schema/three-d-secure-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
-/** doAuthorization (DirectPaymentAPI): action 100 (authorization) or 101 (authorization + capture). */
+/**
+ * doAuthorization (DirectPaymentAPI): action 100 (authorization) or 101 (authorization + capture).
+ * With authentication3DSecure (the direct 3-D Secure flow), the authentication it names is
+ * checked first and the transaction is 3-D Secure (threeDSecure Y) when the shopper passed it.
+ */
 export const doAuthorization: OperationDef = {
   name: 'doAuthorization',
   service: 'DirectPaymentAPI',
@@ -20,10 +26,18 @@ export const doAuthorization: OperationDef = {
       buyer: object(schema.buyer),
       owner: object(schema.owner),
       privateDataList: schema.privateDataList,
+      authentication3DSecure: object(authentication3DSecure),
       media: schema.media,
     },
     ['version', 'payment', 'card', 'order'],
   ),
+  response: responses.responseType('doAuthorizationResponse', {
+    transaction: object(responses.transaction),
+    authorization: object(schema.authorization),
+    card: object(responses.cardOut),
+    privateDataList: schema.privateDataList,
+    contractNumber: responses.out,
+  }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
     const refused = checkAction(payment, [100, 101]);
@@ -31,15 +45,20 @@ export const doAuthorization: OperationDef = {
     if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
     if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
     const order = request.order as OrderIn;
+    const card = request.card as CardIn;
+    const reference = request.authentication3DSecure as { xid?: string; pares?: string } | undefined;
+    const authenticated = reference ? await context.threeDSecure.forAuthorization(context.merchant, reference, { card, amount: payment.amount, currency: payment.currency }) : undefined;
+    if (authenticated && !authenticated.ok) return resultOnly(authenticated.code, authenticated.message);
     const outcome = await context.payments.createWithCard({
       merchant: context.merchant,
       kind: PaymentKind.AUTHORIZATION,
       terms: { ...payment, contractNumber: payment.contractNumber },
-      card: request.card as CardIn,
+      card,
       orderRef: order.ref,
       order,
       ...(request.buyer ? { buyer: request.buyer as OrderIn } : {}),
       ...(request.privateDataList ? { privateDataList: request.privateDataList as never } : {}),
+      ...(authenticated ? { threeDSecure: authenticated.threeDSecure, ...(authenticated.authentication ? { authentication: authenticated.authentication } : {}) } : {}),
     });
     return paymentAnswer(outcome, context.timeZone, { authorization: true, card: true, contractNumber: true, privateDataList: true });
   },

@@ -1,6 +1,7 @@
 import { checkAction, type OperationDef, type PaymentIn } from '../operation.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
 /** doCapture (action 201): captures all or part of an authorization, never beyond it. */
@@ -19,6 +20,7 @@ export const doCapture: OperationDef = {
     },
     ['version', 'transactionID', 'payment'],
   ),
+  response: responses.responseType('doCaptureResponse', { transaction: object(responses.transaction) }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
     const refused = checkAction(payment, [201]);

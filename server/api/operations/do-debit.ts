@@ -3,6 +3,7 @@ import { CODES } from '../../core/result-codes.js';
 import { checkAction, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
 /** doDebit (action 204): a debit with an authorization number obtained elsewhere (phone, terminal). */
@@ -24,6 +25,7 @@ export const doDebit: OperationDef = {
     },
     ['version', 'payment', 'card', 'order', 'authorization'],
   ),
+  response: responses.responseType('doDebitResponse', { transaction: object(responses.transaction), card: object(responses.cardOut) }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
     const refused = checkAction(payment, [204]);

@@ -2,6 +2,7 @@ import { CODES } from '../../core/result-codes.js';
 import { checkAction, resultOnly, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
 /**
@@ -23,6 +24,7 @@ export const doReAuthorization: OperationDef = {
     },
     ['version', 'transactionID', 'payment', 'order'],
   ),
+  response: responses.responseType('doReAuthorizationResponse', { transaction: object(responses.transaction), card: object(responses.cardOut) }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
     const refused = checkAction(payment, [202, 100, 101]);

@@ -1,6 +1,7 @@
 import { checkAction, type OperationDef, type PaymentIn } from '../operation.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
 /** doRefund (action 421): gives back all or part of the captured money, several times if need be. */
@@ -20,6 +21,7 @@ export const doRefund: OperationDef = {
     },
     ['version', 'transactionID', 'payment'],
   ),
+  response: responses.responseType('doRefundResponse', { transaction: object(responses.transaction) }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
     const refused = checkAction(payment, [421]);

@@ -1,6 +1,7 @@
 import type { OperationDef } from '../operation.js';
-import { objectType } from '../schema/field.js';
+import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { paymentAnswer } from './payment-answer.js';
 
 /** doReset: cancels an authorization, or captures not yet remitted (02105 after the remittance). */
@@ -21,6 +22,7 @@ export const doReset: OperationDef = {
     },
     ['version', 'transactionID'],
   ),
+  response: responses.responseType('doResetResponse', { transaction: object(responses.transaction) }),
   async handle(context, request) {
     const outcome = await context.payments.reset(context.merchant, request.transactionID as string, {
       ...(request.amount !== undefined ? { amount: request.amount as number } : {}),

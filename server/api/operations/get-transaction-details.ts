@@ -2,8 +2,9 @@ import { formatDateTime } from '../../core/payline-date.js';
 import { CODES } from '../../core/result-codes.js';
 import { visibleStatus } from '../../core/transaction-state.js';
 import { resultOnly, type OperationDef } from '../operation.js';
-import { flag, objectType, text } from '../schema/field.js';
+import { flag, object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import {
   associatedTransactionsOut,
   authorizationOut,
@@ -37,6 +38,18 @@ export const getTransactionDetails: OperationDef = {
     },
     ['version'],
   ),
+  response: responses.responseType('getTransactionDetailsResponse', {
+    transaction: object(responses.transaction),
+    payment: object(schema.payment),
+    authorization: object(schema.authorization),
+    order: object(schema.order),
+    buyer: object(schema.buyer),
+    privateDataList: schema.privateDataList,
+    card: object(responses.cardOut),
+    associatedTransactionsList: responses.associatedTransactionsList,
+    statusHistoryList: responses.statusHistoryList,
+    contractNumber: responses.out,
+  }),
   async handle(context, request) {
     const { merchant, timeZone: tz } = context;
     let transactionId = request.transactionId as string | undefined;
@@ -48,6 +61,7 @@ export const getTransactionDetails: OperationDef = {
     }
     const payment = await context.payments.details(merchant, transactionId);
     if (!payment) return resultOnly(CODES.TRANSACTION_NOT_FOUND, `transaction ${transactionId} does not exist`);
+    await context.detailsFetched.transaction(payment);
     const operation = findOperation(payment, transactionId);
     const now = context.clock.now();
     return compact({

@@ -1,8 +1,9 @@
 import { CODES } from '../../core/result-codes.js';
 import { sessionResultCode } from '../../core/web-session.js';
 import type { OperationDef } from '../operation.js';
-import { objectType, text } from '../schema/field.js';
+import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import {
   authorizationOut,
   cardOut,
@@ -22,9 +23,21 @@ export const getWebPaymentDetails: OperationDef = {
   name: 'getWebPaymentDetails',
   service: 'WebPaymentAPI',
   request: objectType('getWebPaymentDetailsRequest', { version: schema.version, token: text(100) }, ['version', 'token']),
+  response: responses.responseType('getWebPaymentDetailsResponse', {
+    transaction: object(responses.transaction),
+    payment: object(schema.payment),
+    authorization: object(schema.authorization),
+    privateDataList: schema.privateDataList,
+    card: object(responses.cardOut),
+    order: object(schema.order),
+    numberOfAttempt: responses.out,
+    contractNumber: responses.out,
+    buyer: object(schema.buyer),
+  }),
   async handle(context, request) {
     const session = await context.webPayments.session(request.token as string, context.merchant.merchantId);
     if (!session) return { result: resultOut(CODES.TOKEN_NOT_FOUND) };
+    await context.detailsFetched.webPayment(session);
     const payment = await context.webPayments.lastPayment(session);
     const code = sessionResultCode(session, context.clock.now());
     const tz = context.timeZone;

@@ -10,6 +10,8 @@ import { doWebPayment } from './do-web-payment.js';
 import { getTransactionDetails } from './get-transaction-details.js';
 import { getWebPaymentDetails } from './get-web-payment-details.js';
 import { transactionsSearch } from './transactions-search.js';
+import { verifyAuthentication } from './verify-authentication.js';
+import { verifyEnrollment } from './verify-enrollment.js';
 
 /** Every operation Guichet implements, by name: the table both faces serve. */
 export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
@@ -25,5 +27,7 @@ export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
     doCredit,
     getTransactionDetails,
     transactionsSearch,
+    verifyEnrollment,
+    verifyAuthentication,
   ].map((op) => [op.name, op]),
 );

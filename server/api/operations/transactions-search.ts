@@ -4,6 +4,7 @@ import type { PaymentSearch } from '../../store/store.js';
 import { resultOnly, type OperationDef } from '../operation.js';
 import { coded, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
+import * as responses from '../schema/response-objects.js';
 import { cardOut, compact, findOperation, paymentOut, resultOut, transactionOut } from '../encode/payline-objects.js';
 
 /** The widest search interval (02320 beyond). */
@@ -41,6 +42,7 @@ export const transactionsSearch: OperationDef = {
     },
     ['version', 'startDate', 'endDate'],
   ),
+  response: responses.responseType('transactionsSearchResponse', { transactionList: responses.transactionList }),
   async handle(context, request) {
     const tz = context.timeZone;
     const from = bound(request.startDate as string, tz, false);

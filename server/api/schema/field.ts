@@ -40,6 +40,8 @@ export interface ListSpec {
   itemName: string;
   item: FieldSpec;
   max: number;
+  /** The list's type name in the WSDL: `privateDataList` holds `privateData` items. */
+  typeName: string;
 }
 
 export interface FieldDef {
@@ -60,7 +62,8 @@ export const integer = (min: number, max: number, hint: string, values?: readonl
   values ? { kind: 'integer', min, max, hint, values } : { kind: 'integer', min, max, hint };
 export const flag = (): FlagSpec => ({ kind: 'flag' });
 export const object = (type: ObjectType): ObjectSpec => ({ kind: 'object', type });
-export const list = (itemName: string, item: FieldSpec, max: number): ListSpec => ({ kind: 'list', itemName, item, max });
+/** A list of `itemName` elements; its WSDL type is `typeName`, by default `${itemName}List`. */
+export const list = (itemName: string, item: FieldSpec, max: number, typeName = `${itemName}List`): ListSpec => ({ kind: 'list', itemName, item, max, typeName });
 
 /** Declares an object type; `required` names the fields that must be present. */
 export function objectType(name: string, fields: Record<string, FieldSpec>, required: readonly string[] = []): ObjectType {

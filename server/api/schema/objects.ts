@@ -76,7 +76,7 @@ export const order = objectType(
     amount,
     currency,
     date: dateTime,
-    details: list('details', object(orderDetail), 100),
+    details: list('details', object(orderDetail), 100, 'details'),
     deliveryTime: text(10),
     deliveryMode: text(10),
     deliveryExpectedDate: coded(10, /^\d{2}\/\d{2}\/\d{4}$/, 'a date dd/mm/yyyy'),

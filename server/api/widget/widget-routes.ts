@@ -1,102 +1,114 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { SessionStatus, type WebSession } from '../../core/web-session-types.js';
-import { visibleSessionStatus } from '../../core/web-session.js';
+import type { WebSession } from '../../core/web-session-types.js';
 import { CODES } from '../../core/result-codes.js';
 import type { Clock } from '../../core/clock.js';
+import type { Merchant } from '../../merchants/merchant.js';
 import type { MerchantDirectory } from '../../merchants/merchant-directory.js';
+import type { ServiceSettings } from '../../service/deps.js';
 import type { WebPaymentsService } from '../../service/web-payments-service.js';
 import { validate } from '../schema/validate.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
-import { cardOut, compact, resultOut, transactionOut } from '../encode/payline-objects.js';
+import { authorizationOut, cardOut, compact, resultOut, transactionOut } from '../encode/payline-objects.js';
+import { challengeStartUrl, publicSession } from './public-session.js';
+import { allowCaller, isGatewayOrigin, preflight } from './widget-origin.js';
 
 /**
- * The token-scoped endpoints the widget calls: read a session, pay it with a card (one POST per
- * attempt), cancel it. The token is the only credential: 128 random bits, valid for one session.
+ * The token-scoped endpoints the widget calls (docs/WIDGET-PROTOCOL.md): read a session, pay it
+ * with a card (one POST per attempt, from the gateway's own card-fields page only), cancel it.
+ * The token is the only credential: 128 random bits, valid for one session. Reads and cancels
+ * answer CORS per the merchant's widgetOrigins.
  */
 export interface WidgetRoutesOptions {
   merchants: MerchantDirectory;
   webPayments: WebPaymentsService;
   clock: Clock;
   timeZone: string;
+  /** Read at each request: publicUrl is known once the gateway listens. */
+  settings: Pick<ServiceSettings, 'publicUrl'>;
+  /** The gateway runs the simulator (the session view says so). */
+  sandbox: boolean;
 }
 
-const TOKEN = /^[0-9a-f]{32}$/;
+export const TOKEN = /^[0-9a-f]{32}$/;
+
 /** The pay body: the card, with `type` optional (the gateway infers it from the number). */
-const cardWithOptionalType = objectType('payRequest', {
-  card: object({ ...schema.card, fields: schema.card.fields.map((f) => (f.name === 'type' ? { ...f, required: false } : f)) }),
-}, ['card']);
+const payRequest = objectType(
+  'payRequest',
+  { card: object({ ...schema.card, fields: schema.card.fields.map((f) => (f.name === 'type' ? { ...f, required: false } : f)) }) },
+  ['card'],
+);
 
-/** The session as the widget may see it: no buyer, no private data, no card. */
-function publicSession(session: WebSession, merchants: MerchantDirectory, now: number) {
-  const merchant = merchants.get(session.merchantId);
-  const state = visibleSessionStatus(session, now);
-  return {
-    token: session.token,
-    state,
-    merchantName: merchant?.name ?? '',
-    amount: session.payment.amount,
-    currency: session.payment.currency,
-    orderRef: session.orderRef,
-    contracts: (merchant?.contracts ?? [])
-      .filter((c) => session.selectedContracts.includes(c.contractNumber))
-      .map((c) => ({ contractNumber: c.contractNumber, cardTypes: c.cardTypes, label: c.label ?? c.contractNumber })),
-    attempts: session.attempts,
-    attemptsLeft: state === SessionStatus.WAITING ? Math.max(session.maxAttempts - session.attempts, 0) : 0,
-    expiresAt: new Date(session.expiresAt).toISOString(),
-    languageCode: session.languageCode ?? null,
-    returnURL: session.returnURL,
-    cancelURL: session.cancelURL,
-  };
-}
+type PayBody = { card: Parameters<WebPaymentsService['pay']>[2] };
 
 export function widgetRoutes(options: WidgetRoutesOptions): Router {
-  const { merchants, webPayments, clock, timeZone } = options;
+  const { merchants, webPayments, clock, timeZone, settings, sandbox } = options;
   const router = express.Router();
   const readJson = express.json({ limit: '8kb', strict: true, type: () => true });
 
-  async function sessionOr404(req: Request, res: Response): Promise<WebSession | undefined> {
-    const token = String(req.params.token);
-    const session = TOKEN.test(token) ? await webPayments.session(token) : undefined;
-    if (!session) res.status(404).json({ result: resultOut(CODES.TOKEN_NOT_FOUND) });
-    return session;
+  async function view(session: WebSession) {
+    const payment = await webPayments.lastPayment(session);
+    return publicSession(session, { merchant: merchants.get(session.merchantId), payment, now: clock.now(), timeZone, sandbox, publicUrl: settings.publicUrl });
   }
 
+  /** The token's session and merchant, CORS checked; otherwise the answer is sent (404 02304, or 403). */
+  async function sessionFor(req: Request, res: Response): Promise<{ session: WebSession; merchant: Merchant } | undefined> {
+    const token = String(req.params.token);
+    const session = TOKEN.test(token) ? await webPayments.session(token) : undefined;
+    const merchant = session && merchants.get(session.merchantId);
+    if (!allowCaller(req, res, merchant, settings.publicUrl)) return undefined;
+    if (!session || !merchant) {
+      res.locals.resultCode = CODES.TOKEN_NOT_FOUND;
+      res.status(404).json({ result: resultOut(CODES.TOKEN_NOT_FOUND) });
+      return undefined;
+    }
+    return { session, merchant };
+  }
+
+  router.options(['/widget/sessions/:token', '/widget/sessions/:token/cancel'], async function preflightSession(req, res) {
+    if (await sessionFor(req, res)) preflight(res);
+  });
+
   router.get('/widget/sessions/:token', async function readSession(req, res) {
-    const session = await sessionOr404(req, res);
-    if (session) res.json(publicSession(session, merchants, clock.now()));
+    const found = await sessionFor(req, res);
+    if (found) res.json(await view(found.session));
   });
 
   router.post('/widget/sessions/:token/pay', readJson, async function pay(req, res) {
-    const session = await sessionOr404(req, res);
-    if (!session) return;
-    const checked = validate(cardWithOptionalType, req.body);
-    if (!checked.ok) {
-      res.locals.resultCode = CODES.INVALID_FIELD;
-      res.json({ result: resultOut(CODES.INVALID_FIELD, checked.message) });
+    const origin = req.get('origin');
+    if (origin !== undefined && !isGatewayOrigin(req, origin, settings.publicUrl)) {
+      res.status(403).json({ error: { status: 403, message: 'cards are posted by the gateway’s card fields only' } });
       return;
     }
-    const merchant = merchants.get(session.merchantId)!;
-    const outcome = await webPayments.pay(merchant, session.token, (checked.value as { card: Parameters<WebPaymentsService['pay']>[2] }).card);
+    const found = await sessionFor(req, res);
+    if (!found) return;
+    const checked = validate(payRequest, req.body);
+    if (!checked.ok) {
+      res.locals.resultCode = CODES.INVALID_FIELD;
+      res.json({ result: resultOut(CODES.INVALID_FIELD, checked.message), session: await view(found.session) });
+      return;
+    }
+    const outcome = await webPayments.pay(found.merchant, found.session.token, (checked.value as PayBody).card);
     res.locals.resultCode = outcome.code;
-    const latest = outcome.session ?? session;
     const payment = outcome.payment;
     res.json(
       compact({
         result: resultOut(outcome.code, outcome.message),
         transaction: payment ? transactionOut(payment, payment.operations[0]!, timeZone) : undefined,
+        authorization: payment ? authorizationOut(payment, timeZone) : undefined,
         card: payment ? cardOut(payment) : undefined,
-        session: publicSession(latest, merchants, clock.now()),
+        session: await view(outcome.session ?? found.session),
+        challenge: outcome.challenge && { url: challengeStartUrl(settings.publicUrl, found.session.token) },
       }),
     );
   });
 
   router.post('/widget/sessions/:token/cancel', async function cancel(req, res) {
-    const session = await sessionOr404(req, res);
-    if (!session) return;
-    const outcome = await webPayments.cancel(merchants.get(session.merchantId)!, session.token);
+    const found = await sessionFor(req, res);
+    if (!found) return;
+    const outcome = await webPayments.cancel(found.merchant, found.session.token);
     res.locals.resultCode = outcome.code;
-    res.json({ result: resultOut(outcome.code, outcome.message), session: publicSession(outcome.session ?? session, merchants, clock.now()) });
+    res.json({ result: resultOut(outcome.code, outcome.message), session: await view(outcome.session ?? found.session) });
   });
 
   return router;

@@ -5,7 +5,7 @@
  */
 import type { CardBrand, PaylineCardType } from '../../core/card-brand.js';
 
-/** How the simulated 3-D Secure ACS treats a card (used once 3-D Secure is served). */
+/** How the simulated 3-D Secure ACS treats a card (connectors/simulator/acs/acs-outcome.ts). */
 export const ThreeDSecureBehaviour = {
   FRICTIONLESS: 'frictionless',
   CHALLENGE_PASS: 'challenge-pass',

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Payment } from '../../core/payment.js';
 import type { WebSession } from '../../core/web-session-types.js';
+import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, WebhookEndpoint } from '../notify-records.js';
 import type {
   Change,
   CommitOutcome,
@@ -10,6 +11,8 @@ import type {
   StoredEvent,
   VersionedWrite,
 } from '../store.js';
+import { MemoryNotifyRecords } from './memory-notify-records.js';
+import { MemoryOutbox } from './memory-outbox.js';
 
 /*
  * Everything lives in Maps in this process; nothing survives a restart. A commit checks every
@@ -57,8 +60,8 @@ export class MemoryStore implements Store {
   readonly #byMerchant = new Map<string, Set<string>>();
   readonly #sessions = new Map<string, WebSession>();
   readonly #claims = new Map<string, ClaimEntry>();
-  /** events[i].seq === i + 1. */
-  readonly #events: StoredEvent[] = [];
+  readonly #outbox = new MemoryOutbox();
+  readonly #records = new MemoryNotifyRecords();
   readonly #jobs = new Map<string, JobEntry>();
 
   constructor(options: { clock: Clock }) {
@@ -71,7 +74,8 @@ export class MemoryStore implements Store {
     for (const write of change.payments ?? []) this.#writePayment(structuredClone(write.next));
     for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, structuredClone(write.next));
     for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
-    for (const event of change.events ?? []) this.#events.push({ ...structuredClone(event), seq: this.#events.length + 1 });
+    this.#outbox.append(change.events ?? []);
+    this.#records.write(change, this.#clock.now());
     // Done first, then scheduled: a job that finishes and reschedules itself stays scheduled.
     for (const id of change.doneJobs ?? []) this.#jobs.delete(id);
     for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: structuredClone(job), leasedUntil: -Infinity });
@@ -118,8 +122,47 @@ export class MemoryStore implements Store {
   }
 
   async readEvents(afterSeq: number, limit: number): Promise<StoredEvent[]> {
-    const start = Math.max(0, Math.floor(afterSeq));
-    return this.#events.slice(start, start + Math.max(0, limit)).map((event) => structuredClone(event));
+    return this.#outbox.read(afterSeq, limit);
+  }
+
+  claimEvents(group: string, options: ClaimOptions): Promise<StoredEvent[]> {
+    return this.#outbox.claim(group, options, () => this.#clock.now());
+  }
+
+  async ackEvents(group: string, eventIds: string[]): Promise<void> {
+    this.#outbox.ack(group, eventIds);
+  }
+
+  async eventBacklog(group: string): Promise<number> {
+    return this.#outbox.backlog(group);
+  }
+
+  async getEvent(merchantId: string, eventId: string): Promise<StoredEvent | undefined> {
+    return this.#outbox.get(merchantId, eventId);
+  }
+
+  async listEvents(query: EventQuery): Promise<StoredEvent[]> {
+    return this.#outbox.list(query);
+  }
+
+  async getWebhookEndpoint(merchantId: string, id: string): Promise<WebhookEndpoint | undefined> {
+    return this.#records.getEndpoint(merchantId, id);
+  }
+
+  async listWebhookEndpoints(merchantId: string): Promise<WebhookEndpoint[]> {
+    return this.#records.listEndpoints(merchantId);
+  }
+
+  async getDelivery(id: string): Promise<Delivery | undefined> {
+    return this.#records.getDelivery(id);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
+    return this.#records.listDeliveries(query);
+  }
+
+  async isNotificationStopped(merchantId: string, subject: string, now: number): Promise<boolean> {
+    return this.#records.isStopped(merchantId, subject, now);
   }
 
   async leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]> {
@@ -133,7 +176,9 @@ export class MemoryStore implements Store {
     return leased.map((entry) => structuredClone(entry.job));
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.#outbox.close();
+  }
 
   /** The first refused precondition, if any; reads only. */
   #check(change: Change): CommitOutcome | undefined {
@@ -146,6 +191,8 @@ export class MemoryStore implements Store {
         return { ok: false, conflict: 'version', key: write.next.token };
       }
     }
+    const records = this.#records.check(change);
+    if (records) return records;
     const now = this.#clock.now();
     const claimed = new Set<string>();
     for (const claim of change.claims ?? []) {

@@ -4,6 +4,7 @@ import { ManualClock } from '../../../server/core/clock.js';
 import type { Operation, Payment } from '../../../server/core/payment.js';
 import type { WebSession } from '../../../server/core/web-session-types.js';
 import type { Change, Job, OutboxEvent, Store } from '../../../server/store/store.js';
+import { runNotifyContract } from './notify-contract.js';
 
 /*
  * The semantics every Store backend must have, whatever holds the data. memory.test.ts and
@@ -322,6 +323,8 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         assert.deepEqual(await store.leaseDueJobs(T0 + 2000, 10, 0), [makeJob('J1', T0 + 2000)]);
       });
     });
+
+    runNotifyContract(setup);
 
     describe('isolation', () => {
       it('never lets a caller change stored records through what it wrote or read', async (t) => {

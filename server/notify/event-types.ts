@@ -1,0 +1,19 @@
+/**
+ * The event types a merchant can subscribe a webhook endpoint to, with what each means. Later
+ * features add theirs here (wallets, billing…); an endpoint naming a type not listed is refused.
+ */
+export const EVENT_TYPES: Readonly<Record<string, string>> = {
+  'payment.accepted': 'A payment was authorized (a web payment, doAuthorization, doDebit…).',
+  'payment.refused': 'A payment attempt was refused (01xxx, 02xxx, 03xxx, 04xxx code).',
+  'payment.captured': 'Money was captured (doCapture, or the deferred capture of a DIF payment).',
+  'payment.refunded': 'Money was refunded (doRefund), in whole or in part.',
+  'payment.reset': 'An authorization was released or a capture voided (doReset).',
+  'payment.credited': 'A card was credited (doCredit).',
+  'payment.cancelled': 'The shopper cancelled a web payment (02319).',
+  'session.expired': 'A web payment session ended unpaid (02324).',
+  'webhook.endpoint.disabled': 'One of the merchant’s webhook endpoints was disabled (410, or failing for 5 days).',
+};
+
+export function isEventType(type: string): boolean {
+  return Object.hasOwn(EVENT_TYPES, type);
+}

@@ -1,0 +1,107 @@
+import { hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { AccessKeyVerifier } from '../merchants/access-key.js';
+import type { MerchantDirectory } from '../merchants/merchant-directory.js';
+import type { IdSource } from '../service/ids.js';
+import type { Job, Store } from '../store/store.js';
+import { DeliveryQueue } from './delivery-queue.js';
+import { EventLog } from './event-log.js';
+import { MailChannel } from './mail.js';
+import { MailRenderer } from './mail-render.js';
+import { createMailTransport, type MailTransport } from './mail-transport.js';
+import { Outbox } from './outbox.js';
+import { PaylineNotificationChannel } from './payline-notification.js';
+import { createSocketServer, type LiveServer } from './socket-server.js';
+import { SocketRoomsChannel } from './socket-rooms.js';
+import { WebhookChannel } from './webhook.js';
+import { WebhookEndpoints } from './webhook-endpoints.js';
+
+/**
+ * The notification hub, wired: the outbox dispatcher and its four channels (Payline server
+ * notifications, signed webhooks, socket.io rooms, email), the delivery queue their retries go
+ * through, and the services the merchant API uses. gateway.ts creates one and plugs it in.
+ */
+export interface NotifySettings {
+  dataDir: string;
+  timeZone: string;
+  smtpUrl?: string;
+  /** Per webhook attempt (ms): 15 s by default. */
+  webhookTimeoutMs?: number;
+  /** Per Payline notification attempt (ms): 15 s by default. */
+  notificationTimeoutMs?: number;
+  /** templates/email by default. */
+  templatesDir?: string;
+}
+
+export interface NotifyHubOptions {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  merchants: MerchantDirectory;
+  logger: Logger;
+  verifier: AccessKeyVerifier;
+  /** The gateway's data key: the socket rooms' merchant tokens are signed with a key derived from it. */
+  dataKey: Buffer;
+  settings: NotifySettings;
+  /** [0, 1), for jitter; the CSPRNG by default. */
+  random?: () => number;
+}
+
+export interface NotifyHub {
+  io: LiveServer;
+  endpoints: WebhookEndpoints;
+  events: EventLog;
+  transport: MailTransport;
+  socketTokenKey: Buffer;
+  /** The job runner's handler for delivery retries. */
+  runJob(job: Job): Promise<void>;
+  /** Starts dispatching committed events. */
+  start(): void;
+  /** Resolves once every committed event has been taken by every channel and no attempt runs (tests, benchmarks). */
+  settled(): Promise<void>;
+  /** Stops dispatching, cuts running attempts short (their jobs retry them), closes sockets and the mail transport. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
+  const { store, clock, ids, merchants, logger, verifier, settings } = options;
+  const socketTokenKey = Buffer.from(hkdfSync('sha256', options.dataKey, Buffer.alloc(0), 'guichet socket tokens', 32));
+  const random = options.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
+  const deliveries = new DeliveryQueue({ store, clock, random, logger });
+  const io = createSocketServer({ store, clock, merchants, verifier, tokenKey: socketTokenKey });
+  const transport = createMailTransport({ ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), dataDir: settings.dataDir, clock });
+
+  const payline = new PaylineNotificationChannel({ store, clock, merchants, deliveries, timeoutMs: settings.notificationTimeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const webhook = new WebhookChannel({ store, clock, ids, deliveries, timeZone: settings.timeZone, timeoutMs: settings.webhookTimeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const mail = new MailChannel({ store, clock, merchants, deliveries, renderer: new MailRenderer(settings.templatesDir), transport, logger, timeZone: settings.timeZone });
+  const rooms = new SocketRoomsChannel({ io, store });
+  deliveries.handle('payline-notification', payline);
+  deliveries.handle('webhook', webhook);
+  deliveries.handle('mail', mail);
+  const outbox = new Outbox({ store, logger, channels: [payline, webhook, rooms, mail] });
+
+  return {
+    io,
+    endpoints: new WebhookEndpoints({ store, clock, randomBytes }),
+    events: new EventLog({ store, deliveries, sendToNewEndpoints: (event) => webhook.deliver(event) }),
+    transport,
+    socketTokenKey,
+    runJob: (job) => deliveries.runJob(job),
+    start: () => outbox.start(),
+    async settled() {
+      do {
+        await outbox.drained();
+        await deliveries.settled();
+      } while ((await outbox.backlog()) > 0);
+    },
+    async close() {
+      await outbox.stop();
+      await deliveries.close();
+      transport.close();
+      await io.close();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// A fake of the gateway's widget endpoints (docs/WIDGET-PROTOCOL.md) for the component tests,
+// as a @web/test-runner middleware: fixed sessions picked by the token's prefix
+// (`open-…`, `fr-…`, `expired-…`), outcomes picked by the card number, a stand-in 3-D Secure page,
+// and the fields page built from widget/fields/fields.html around the TypeScript source.
+// The real gateway is covered by the end-to-end tests.
+import { readFileSync } from 'node:fs';
+
+const CARD_TYPES = ['CB', 'VISA', 'MASTERCARD', 'AMEX', 'DINERS', 'JCB', 'DISCOVER', 'MAESTRO'];
+
+/** Session fields by token prefix; every session starts from `base`. */
+const SCENARIOS = {
+  open: {},
+  fr: { languageCode: 'fr' },
+  de: { languageCode: 'DEU' },
+  noamex: { contracts: [{ contractNumber: '1', cardTypes: ['CB', 'VISA', 'MASTERCARD'], label: 'CB' }] },
+  cbonly: { contracts: [{ contractNumber: '1', cardTypes: ['CB'], label: 'CB' }] },
+  last: { attempts: 2, attemptsLeft: 1 },
+  themed: { shop: { name: 'Boutique Soleil', logoURL: '/test/widget/support/logo.svg', theme: { primaryColor: 'rgb(1, 2, 3)', textColor: 'red; } :host { color: blue' } } },
+  expired: { state: 'EXPIRED', attemptsLeft: 0 },
+  authenticating: { state: 'AUTHENTICATING', attemptsLeft: 0, challenge: { url: '/acs/challenge/authenticating?outcome=pass' } },
+  paid: {
+    state: 'ACCEPTED', attempts: 1, attemptsLeft: 0,
+    result: { code: '00000', shortMessage: 'ACCEPTED', longMessage: 'Transaction approved' },
+    transaction: { id: '26064140000123', date: '05/03/2026 14:07:00' },
+    authorization: { number: 'A55X21' },
+    card: { number: '378282XXXXX0005', type: 'AMEX' },
+  },
+};
+
+const sessions = new Map();
+const lastPay = new Map();
+
+function base(token) {
+  return {
+    token, state: 'WAITING', merchantName: 'Demo Shop', amount: 1234, currency: 978, orderRef: 'ORDER-42',
+    contracts: [{ contractNumber: '1234567', cardTypes: CARD_TYPES, label: 'Cards' }],
+    attempts: 0, attemptsLeft: 3, expiresAt: '2099-01-01T00:00:00.000Z', languageCode: null,
+    returnURL: 'https://shop.example/return', cancelURL: 'https://shop.example/cancel', sandbox: true,
+  };
+}
+
+function sessionOf(token) {
+  if (!sessions.has(token)) {
+    const scenario = SCENARIOS[token.split('-')[0]];
+    if (!scenario) return undefined;
+    sessions.set(token, { ...base(token), ...structuredClone(scenario) });
+  }
+  return sessions.get(token);
+}
+
+const RESULTS = {
+  accepted: { code: '00000', shortMessage: 'ACCEPTED', longMessage: 'Transaction approved' },
+  '4000000000011009': { code: '01100', shortMessage: 'REFUSED', longMessage: 'Do not honor' },
+  '5132100000011161': { code: '01116', shortMessage: 'REFUSED', longMessage: 'Amount limit' },
+  cancelled: { code: '02319', shortMessage: 'CANCELLED', longMessage: 'Payment cancelled by the buyer' },
+  failed3ds: { code: '03003', shortMessage: 'REFUSED', longMessage: 'Authentication failed' },
+  notFound: { code: '02304', shortMessage: 'ERROR', longMessage: 'No transaction found for this token' },
+};
+const CHALLENGES = { '4970103000000026': 'pass', '4970103000000034': 'fail' };
+
+/** Ends an attempt of `session` with `result`. */
+function settle(session, result) {
+  session.attempts += 1;
+  session.result = result;
+  if (result.shortMessage === 'ACCEPTED') {
+    session.state = 'ACCEPTED';
+    session.transaction = { id: '26064140000777', date: '05/03/2026 14:07:00' };
+    session.authorization = { number: 'A12345' };
+  } else {
+    session.state = session.attempts >= 3 ? 'REFUSED' : 'WAITING';
+  }
+  session.attemptsLeft = session.state === 'WAITING' ? 3 - session.attempts : 0;
+}
+
+function pay(session, card) {
+  lastPay.set(session.token, card);
+  const masked = { number: `${card.number.slice(0, 6)}${'X'.repeat(card.number.length - 10)}${card.number.slice(-4)}`, type: card.type };
+  session.card = masked;
+  const outcome = CHALLENGES[card.number];
+  if (outcome) return { result: { code: '03101', shortMessage: 'ACCEPTED', longMessage: 'Challenge requested' }, session, challenge: { url: `/acs/challenge/${session.token}?outcome=${outcome}` } };
+  settle(session, RESULTS[card.number] ?? RESULTS.accepted);
+  return { result: session.result, session, transaction: session.transaction, authorization: session.authorization, card: masked };
+}
+
+function challengePage(token, outcome) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ACS</title></head><body>
+<main><h1>Bank check</h1><button id="finish" type="button">Confirm</button></main>
+<script>
+const origin = new URL(location.href).searchParams.get('origin');
+document.getElementById('finish').addEventListener('click', async () => {
+  await fetch('/acs/complete/${token}?outcome=${outcome}', { method: 'POST' });
+  parent.postMessage({ type: 'guichet:3ds-complete', token: '${token}' }, origin);
+});
+</script></body></html>`;
+}
+
+/** A merchant page embedding the widget with 3-D Secure by redirect. */
+function hostPage(token) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<script type="module" src="/widget/guichet.ts"></script></head>
+<body><guichet-checkout token="${token}" embedded-redirection-allowed="false"></guichet-checkout></body></html>`;
+}
+
+async function readJson(ctx) {
+  let text = '';
+  for await (const chunk of ctx.req) text += chunk;
+  return JSON.parse(text || '{}');
+}
+
+function send(ctx, status, body, type = 'application/json') {
+  ctx.status = status;
+  ctx.type = type;
+  ctx.body = type === 'application/json' ? JSON.stringify(body) : body;
+  const origin = ctx.get('origin');
+  if (origin) ctx.set('access-control-allow-origin', origin);
+}
+
+/** The middleware: answers the fake routes, passes everything else on. */
+export async function fakeGateway(ctx, next) {
+  const path = ctx.path;
+  let match;
+  if (path === '/widget/fields.html') {
+    const page = readFileSync('widget/fields/fields.html', 'utf8').replace('%FIELDS_SCRIPT%', '/widget/fields/fields.ts');
+    return send(ctx, 200, page, 'text/html');
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)$/.exec(path)) && ctx.method === 'GET') {
+    const session = sessionOf(match[1]);
+    return session ? send(ctx, 200, session) : send(ctx, 404, { result: RESULTS.notFound });
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)\/pay$/.exec(path)) && ctx.method === 'POST') {
+    const session = sessionOf(match[1]);
+    return session ? send(ctx, 200, pay(session, (await readJson(ctx)).card)) : send(ctx, 404, { result: RESULTS.notFound });
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)\/cancel$/.exec(path)) && ctx.method === 'POST') {
+    const session = sessionOf(match[1]);
+    if (!session) return send(ctx, 404, { result: RESULTS.notFound });
+    Object.assign(session, { state: 'CANCELLED', attemptsLeft: 0, result: RESULTS.cancelled });
+    return send(ctx, 200, { result: RESULTS.cancelled, session });
+  }
+  if ((match = /^\/acs\/challenge\/([^/]+)$/.exec(path))) {
+    return send(ctx, 200, challengePage(match[1], ctx.query.outcome), 'text/html');
+  }
+  if ((match = /^\/acs\/complete\/([^/]+)$/.exec(path))) {
+    settle(sessionOf(match[1]), ctx.query.outcome === 'pass' ? RESULTS.accepted : RESULTS.failed3ds);
+    return send(ctx, 200, {});
+  }
+  if (path === '/fake/host.html') return send(ctx, 200, hostPage(ctx.query.token), 'text/html');
+  if ((match = /^\/fake\/last-pay\/([^/]+)$/.exec(path))) return send(ctx, 200, lastPay.get(match[1]) ?? null);
+  return next();
+}

@@ -1,0 +1,402 @@
+/**
+ * <guichet-checkout token="…" locale="fr" layout="column|tab|lightbox">: reads the session of its
+ * token from the gateway, shows the shop, the amount and the methods, takes the payment through
+ * the gateway's card-fields iframe (the card never reaches this page), runs 3-D Secure and shows
+ * the result and its ticket. States and callbacks follow Payline's widget (payline-api.md §6).
+ *
+ * Attributes: `token`; `locale` (else the session's languageCode, else the browser's);
+ * `layout` column | tab | lightbox; `embedded-redirection-allowed` ("false": 3-D Secure by
+ * full-page redirect); `force-ticket` (PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY); `gateway` (origin,
+ * default: where this script came from); `nonce` (strict CSP: given to Lit for any <style> it
+ * must write where constructed stylesheets are missing).
+ *
+ * @event guichet-will-show - the session is read, its state about to show.
+ * @event guichet-state - a state was shown: `{state, previous}`.
+ * @event guichet-final-state - cancelable, a final state is about to show: cancel to take over.
+ * @event guichet-message - cancelable, a message is about to show: `{id, type, key, message}`.
+ * @event guichet-message-remove - a message is about to go: `{id}`.
+ * @event guichet-before-payment - the card is valid and the payment starts.
+ *
+ * @csspart base - everything but the lightbox's dialog frame. @csspart header - logo, shop, amount.
+ * @csspart logo @csspart shop @csspart amount @csspart order
+ * @csspart message - the message line (a polite live region).
+ * @csspart card-frame - the card-fields iframe. @csspart pay-button @csspart cancel-link
+ * @csspart open-button - lightbox: opens the dialog. @csspart dialog @csspart close-button
+ * Exported from the nested elements: tabs, tab, method (methods.component.ts); challenge,
+ * challenge-frame, challenge-link (challenge.component.ts); result, result-title, ticket-button,
+ * back-link (result.component.ts); ticket, print-button (ticket.component.ts).
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit, type MessageDetail } from '../events.js';
+import { FrameChannel } from '../controllers/frame-channel.js';
+import { LocaleController } from '../controllers/locale.js';
+import { formatAmount } from '../i18n/format-amount.js';
+import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import type { TextKey } from '../i18n/translation.js';
+import { cancelSession, readSession } from '../protocol/gateway-client.js';
+import type { FieldsState, Message } from '../protocol/messages.js';
+import type { PayAnswer, PaylineResult, PublicSession } from '../protocol/session.js';
+import { contextInfo } from '../payline/context-info.js';
+import { computedThemeVars, shopThemeVars, themeRule } from '../theme.js';
+import { checkoutStyles } from './checkout.styles.js';
+import { trapTab } from './focus-trap.js';
+import { methodsOf } from './methods.component.js';
+import type { GuichetResult } from './result.component.js';
+import { reasonKey } from './result-reason.js';
+import { ticketOf, type PaymentFacts } from './ticket.component.js';
+import { WidgetState, isFinal, isPayable, stateAfterPayment, stateOfSession } from './widget-state.js';
+
+/** The layouts of Payline's `data-template` that render a widget. */
+export type Layout = 'column' | 'tab' | 'lightbox';
+
+/** How often a session still PROCESSING on load is read again (ms). */
+const POLL_MS = 2000;
+
+/** The gateway this script was served by: the default of `gateway`. */
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+export class GuichetCheckout extends LitElement {
+  static override styles = checkoutStyles;
+
+  @property() token = '';
+  @property() locale = '';
+  @property({ reflect: true }) layout: Layout = 'column';
+  @property({ attribute: 'embedded-redirection-allowed', converter: (value) => value !== 'false' })
+  embeddedRedirectionAllowed = true;
+  @property({ type: Boolean, attribute: 'force-ticket' }) forceTicket = false;
+  @property() gateway = SCRIPT_ORIGIN;
+
+  /** The session as last read from the gateway. */
+  @state() session: PublicSession | undefined;
+  @state() private widgetState: WidgetState | undefined;
+  /** Bumped on each state entered, so re-entering a state is shown (and announced) again. */
+  @state() private stateSerial = 0;
+  @state() private fields: FieldsState | undefined;
+  @state() private frameHeight = 0;
+  @state() private fieldsSrc = '';
+  /** The 3-D Secure challenge shown: in an iframe (embedded), else behind a link to leave for it. */
+  @state() private challenge: { url: string; embedded: boolean } | undefined;
+  @state() private message: MessageDetail | undefined;
+  @state() private payment: PaymentFacts = {};
+  @state() private result: PaylineResult | undefined;
+  /** The merchant cancelled guichet-final-state: it shows the outcome itself. */
+  @state() private takenOver = false;
+
+  private readonly i18n = new LocaleController(this);
+  private readonly cardChannel = new FrameChannel(this, (message) => this.onCardMessage(message));
+  private readonly themeSheet = new CSSStyleSheet();
+  private previousState: WidgetState | undefined;
+  /** The state a payment started from, while its answer is awaited. */
+  private payingFrom: WidgetState | undefined;
+  private loads = 0;
+  private messages = 0;
+  private hadFocus = false;
+  /** show() came before the lightbox was rendered: open it once it is. */
+  private openWhenRendered = false;
+
+  /** The state shown (Payline's name), undefined while loading. */
+  get currentState(): WidgetState | undefined {
+    return this.widgetState;
+  }
+
+  /** The gateway's `/widget/` URL, base of every endpoint and of the fields page. */
+  private get base(): URL {
+    return new URL('/widget/', this.gateway);
+  }
+
+  override connectedCallback(): void {
+    const global = window as { litNonce?: string };
+    if (this.nonce && !global.litNonce) global.litNonce = this.nonce;
+    super.connectedCallback();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot() as ShadowRoot;
+    if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.themeSheet];
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.hadFocus = this.matches(':focus-within');
+    if ((changed.has('token') || changed.has('gateway')) && this.token) void this.load();
+    else if (changed.has('locale') && this.session) void this.switchLocale();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.cardChannel.origin = this.base.origin;
+    this.cardChannel.frame = this.renderRoot.querySelector<HTMLIFrameElement>('#card-frame') ?? undefined;
+    if (this.openWhenRendered) this.show();
+    if (changed.has('challenge') && this.challenge && this.hadFocus) this.renderRoot.querySelector('guichet-challenge')?.focus();
+    if (!changed.has('stateSerial') || !this.widgetState) return;
+    emit(this, 'guichet-state', { state: this.widgetState, previous: this.previousState });
+    const result = this.renderRoot.querySelector<GuichetResult>('guichet-result');
+    if (result && (this.hadFocus || this.dialog?.open)) void result.updateComplete.then(() => result.focusHeading());
+  }
+
+  /** (Re)starts from the gateway's session: the JS API's init. */
+  init(): void {
+    void this.load();
+  }
+
+  /** Starts again, with another token or layout if given (Payline.Api.reset). */
+  reset(token?: string, layout?: Layout): void {
+    if (layout) this.layout = layout;
+    if (token && token !== this.token) this.token = token;
+    else void this.load();
+  }
+
+  /** The lightbox's dialog, once rendered. */
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Opens the lightbox (as soon as it is rendered), or shows the widget (Payline.Api.show). */
+  show(): void {
+    if (this.layout !== 'lightbox') {
+      this.hidden = false;
+      return;
+    }
+    const dialog = this.dialog;
+    this.openWhenRendered = !dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** Closes the lightbox, or hides the widget (Payline.Api.hide). */
+  hide(): void {
+    if (this.layout === 'lightbox') this.dialog?.close();
+    else this.hidden = true;
+  }
+
+  /** Payline.Api.getContextInfo: amount, currency, order facts by Payline's key. */
+  getContextInfo(key: string): string | number | undefined {
+    return contextInfo(this.session, key, this.getLanguage());
+  }
+
+  /** The language shown (fr, en…). */
+  getLanguage(): string {
+    return this.i18n.locale ?? DEFAULT_LOCALE;
+  }
+
+  /** Whether the session belongs to the gateway's sandbox. */
+  isSandbox(): boolean {
+    return this.session?.sandbox === true;
+  }
+
+  /** The merchant's URLs, under the names Magento reads. */
+  getCancelAndReturnUrls(): { cancelUrl: string | undefined; returnUrl: string | undefined } {
+    return { cancelUrl: this.session?.cancelURL, returnUrl: this.session?.returnURL };
+  }
+
+  /** Reads the session afresh and shows its state; the first read fires guichet-will-show. */
+  private async load(): Promise<void> {
+    const load = ++this.loads;
+    const first = this.widgetState === undefined;
+    const read = await readSession(this.base, this.token);
+    if (load !== this.loads) return;
+    const session = read.ok ? read.session : undefined;
+    await this.i18n.use([this.locale, session?.languageCode]);
+    if (load !== this.loads) return;
+    if (!read.ok && read.reason === 'network') return this.say('error', 'networkError');
+    this.session = session;
+    if (session) {
+      this.themeSheet.replaceSync(themeRule(':host', shopThemeVars(session.shop?.theme)));
+      if (session.transaction || session.card) this.payment = session;
+      this.result = session.result;
+      const query = new URLSearchParams({ token: session.token, origin: location.origin, locale: this.getLanguage() });
+      this.fieldsSrc ||= new URL(`fields.html?${query}`, this.base).href;
+    }
+    if (first) emit(this, 'guichet-will-show', {});
+    const next = session ? stateOfSession(session, this.forceTicket) : WidgetState.TOKEN_EXPIRED;
+    // A challenge still waiting (the page was reloaded): shown again, but never left for unasked.
+    this.challenge = undefined;
+    if (session?.challenge && next === WidgetState.ACTIVE_WAITING) this.startChallenge(session.challenge.url, false);
+    this.enter(next);
+    if (next === WidgetState.ACTIVE_WAITING && this.payingFrom === undefined && !this.challenge) {
+      setTimeout(() => this.isConnected && load === this.loads && void this.load(), POLL_MS);
+    }
+  }
+
+  private async switchLocale(): Promise<void> {
+    await this.i18n.use([this.locale, this.session?.languageCode]);
+    this.cardChannel.post('guichet:set-locale', { locale: this.getLanguage() });
+  }
+
+  /** Shows `next`; a final state first asks the merchant (guichet-final-state). */
+  private enter(next: WidgetState, again = next === WidgetState.PAYMENT_FAILURE_WITH_RETRY): void {
+    if (next === this.widgetState && !again) return;
+    if (this.message) this.unsay();
+    this.previousState = this.widgetState;
+    this.widgetState = next;
+    this.stateSerial++;
+    if (isFinal(next)) this.takenOver = !emit(this, 'guichet-final-state', { state: next }, true);
+    if (next === WidgetState.PAYMENT_FAILURE_WITH_RETRY && this.session) {
+      const reason = reasonKey(this.result);
+      const t = this.i18n.t!;
+      this.say('error', 'refusedRetry', [reason && t[reason], t.refusedRetry(this.session.attemptsLeft)].filter(Boolean).join(' '));
+    }
+  }
+
+  /** Shows a message unless a guichet-message listener cancels it (willdisplaymessage). */
+  private say(type: MessageDetail['type'], key: TextKey | 'refusedRetry', text?: string): void {
+    if (this.message) this.unsay();
+    const detail = { id: `guichet-message-${++this.messages}`, type, key, message: text ?? this.i18n.t![key as TextKey] };
+    if (emit(this, 'guichet-message', detail, true)) this.message = detail;
+  }
+
+  private unsay(): void {
+    emit(this, 'guichet-message-remove', { id: this.message!.id });
+    this.message = undefined;
+  }
+
+  /** Pay: an invalid form shows its errors (the iframe judges); a valid one is paid. */
+  private onPay(): void {
+    if (!isPayable(this.widgetState) || this.payingFrom !== undefined) return;
+    if (!this.fields?.valid) return this.cardChannel.post('guichet:submit', {});
+    emit(this, 'guichet-before-payment', {});
+    this.payingFrom = this.widgetState;
+    this.enter(WidgetState.ACTIVE_WAITING);
+    this.cardChannel.post('guichet:submit', {});
+  }
+
+  private onCardMessage(message: Message): void {
+    switch (message.type) {
+      case 'guichet:fields-ready':
+        this.frameHeight = message.height;
+        this.cardChannel.post('guichet:set-theme', { vars: computedThemeVars(this) });
+        return;
+      case 'guichet:fields-state':
+        this.fields = message;
+        this.frameHeight = message.height;
+        if (this.payingFrom !== undefined && !message.valid) this.enter(this.stopPaying());
+        return;
+      case 'guichet:submit-request':
+        return this.onPay();
+      case 'guichet:escape':
+        return this.hide();
+      case 'guichet:pay-result':
+        if (this.payingFrom !== undefined) this.onPayAnswer(message);
+        return;
+    }
+  }
+
+  /** The state the payment started from; no payment is awaited any more. */
+  private stopPaying(): WidgetState {
+    const from = this.payingFrom ?? WidgetState.PAYMENT_METHODS_LIST;
+    this.payingFrom = undefined;
+    return from;
+  }
+
+  private onPayAnswer(answer: PayAnswer): void {
+    const from = this.stopPaying();
+    if (answer.error) {
+      this.enter(from);
+      return this.say('error', 'networkError');
+    }
+    if (answer.session) this.session = answer.session;
+    if (answer.transaction || answer.card) this.payment = answer;
+    this.result = answer.result;
+    if (answer.challenge) return this.startChallenge(answer.challenge.url, true);
+    this.enter(stateAfterPayment(answer, from, this.forceTicket), true);
+  }
+
+  /**
+   * 3-D Secure asks for a challenge: shown in an iframe here (the page tells the gateway its
+   * origin), or by a full-page redirect (its URL to come back to), at once when `leaveNow`.
+   */
+  private startChallenge(url: string, leaveNow: boolean): void {
+    const target = new URL(url, this.base);
+    const embedded = this.embeddedRedirectionAllowed;
+    if (embedded) target.searchParams.set('origin', location.origin);
+    else target.searchParams.set('returnURL', location.href);
+    this.challenge = { url: target.href, embedded };
+    if (embedded || !leaveNow) return;
+    this.say('info', 'redirecting');
+    location.assign(target.href);
+  }
+
+  /** The cancel link: cancels the session, then leaves for cancelURL unless the merchant took over. */
+  private async onCancel(event: Event): Promise<void> {
+    event.preventDefault();
+    const answer = await cancelSession(this.base, this.token);
+    if (!answer) return this.say('error', 'networkError');
+    this.session = answer.session;
+    this.enter(WidgetState.PAYMENT_CANCELED);
+    if (!this.takenOver) location.assign(answer.session.cancelURL);
+  }
+
+  private amount(): string {
+    const session = this.session!;
+    return formatAmount(session.amount, session.currency, this.getLanguage());
+  }
+
+  override render() {
+    const t = this.i18n.t;
+    if (!t) return html`<div part="base" class="base" aria-busy="true"></div>`;
+    const content = html`<div part="base" class="base" aria-busy=${String(!this.widgetState)}>
+      ${this.session ? this.renderHeader() : nothing}
+      <div part="message" class="message ${this.message?.type ?? ''}" role="status" aria-live="polite">${this.message?.message ?? ''}</div>
+      ${this.renderBody()}
+    </div>`;
+    if (this.layout !== 'lightbox' || !this.session) return content;
+    return html`
+      <button type="button" part="open-button" class="pay open" @click=${() => this.show()}>${t.pay(this.amount())}</button>
+      <dialog part="dialog" aria-labelledby="dialog-title" @keydown=${(event: KeyboardEvent) => trapTab(event, this.dialog!)}>
+        <div class="dialog-head">
+          <h2 id="dialog-title">${t.dialogTitle(this.session.shop?.name ?? this.session.merchantName)}</h2>
+          <button type="button" part="close-button" class="close" @click=${() => this.hide()}>${t.close}</button>
+        </div>
+        ${content}
+      </dialog>`;
+  }
+
+  private renderHeader() {
+    const session = this.session!;
+    const logo = session.shop?.logoURL;
+    return html`<header part="header">
+      ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
+      <span part="shop" class="shop">${session.shop?.name ?? session.merchantName}</span>
+      <span part="amount" class="amount">${this.amount()}</span>
+      <span part="order" class="order">${this.i18n.t!.orderRef(session.orderRef)}</span>
+    </header>`;
+  }
+
+  private renderBody() {
+    const state = this.widgetState;
+    if (!state || !this.session && state !== WidgetState.TOKEN_EXPIRED) return nothing;
+    if (isFinal(state)) {
+      if (this.takenOver) return nothing;
+      const session = this.session;
+      const success = state === WidgetState.PAYMENT_SUCCESS || state === WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY;
+      return html`<guichet-result exportparts="result, result-title, ticket-button, back-link, ticket, print-button" .t=${this.i18n.t!} .state=${state} .reason=${reasonKey(this.result)}
+        .ticket=${session && success ? ticketOf(session, this.payment, this.getLanguage()) : undefined}
+        .backURL=${session && (success ? session.returnURL : session.cancelURL)}></guichet-result>`;
+    }
+    return html`${this.renderChallenge()}${this.renderMethods()}`;
+  }
+
+  private renderMethods() {
+    const t = this.i18n.t!;
+    const session = this.session!;
+    const busy = !isPayable(this.widgetState);
+    return html`<guichet-methods exportparts="tabs, tab, method" .t=${t} .methods=${methodsOf(session.contracts)}
+        layout=${this.layout === 'tab' ? 'tab' : 'column'} ?hidden=${this.challenge !== undefined}>
+      <div slot="card" class="card">
+        <iframe id="card-frame" part="card-frame" title=${t.cardFrameTitle} src=${this.fieldsSrc}
+          height=${this.frameHeight} sandbox="allow-scripts allow-same-origin allow-forms" allow="payment"></iframe>
+        <button type="button" part="pay-button" class="pay" aria-disabled=${String(busy)} @click=${() => this.onPay()}>
+          ${busy ? t.processing : t.pay(this.amount())}
+        </button>
+        <a part="cancel-link" class="link" href=${session.cancelURL} @click=${(event: Event) => void this.onCancel(event)}>${t.cancel}</a>
+      </div>
+    </guichet-methods>`;
+  }
+
+  private renderChallenge() {
+    const challenge = this.challenge;
+    if (!challenge) return nothing;
+    return html`<guichet-challenge exportparts="challenge, challenge-frame, challenge-link" .t=${this.i18n.t!}
+      url=${challenge.url} .embedded=${challenge.embedded} token=${this.token} origin=${this.base.origin}
+      @challenge-complete=${() => void this.load()}></guichet-challenge>`;
+  }
+}

@@ -1,0 +1,28 @@
+/** Registers <guichet-checkout> and the elements it is made of. */
+import { GuichetChallenge } from './challenge.component.js';
+import { GuichetCheckout } from './checkout.component.js';
+import { GuichetMethods } from './methods.component.js';
+import { GuichetResult } from './result.component.js';
+import { GuichetTicket } from './ticket.component.js';
+
+const ELEMENTS = {
+  'guichet-checkout': GuichetCheckout,
+  'guichet-challenge': GuichetChallenge,
+  'guichet-methods': GuichetMethods,
+  'guichet-result': GuichetResult,
+  'guichet-ticket': GuichetTicket,
+};
+
+for (const [tag, element] of Object.entries(ELEMENTS)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'guichet-checkout': GuichetCheckout;
+    'guichet-challenge': GuichetChallenge;
+    'guichet-methods': GuichetMethods;
+    'guichet-result': GuichetResult;
+    'guichet-ticket': GuichetTicket;
+  }
+}

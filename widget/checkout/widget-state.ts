@@ -1,0 +1,83 @@
+/**
+ * The widget's states, with Payline's names (payline-api.md §6.4), and the pure transitions from
+ * what the gateway says (a session, a pay answer) to the state to show.
+ */
+import type { PayAnswer, PublicSession } from '../protocol/session.js';
+
+/** Payline's widget states the gateway's widget goes through. */
+export const WidgetState = {
+  /** The methods and the card form, waiting for the shopper. */
+  PAYMENT_METHODS_LIST: 'PAYMENT_METHODS_LIST',
+  /** A payment is on its way, or 3-D Secure is asking the shopper. */
+  ACTIVE_WAITING: 'ACTIVE_WAITING',
+  PAYMENT_SUCCESS: 'PAYMENT_SUCCESS',
+  /** Accepted, with the ticket shown at once (`force-ticket`). */
+  PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY: 'PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY',
+  /** Refused and no attempt left. */
+  PAYMENT_FAILURE: 'PAYMENT_FAILURE',
+  /** Refused; the form is back for another attempt. */
+  PAYMENT_FAILURE_WITH_RETRY: 'PAYMENT_FAILURE_WITH_RETRY',
+  /** Single L, as Payline spells the state (not the CANCELLED shortMessage). */
+  PAYMENT_CANCELED: 'PAYMENT_CANCELED',
+  /** Unknown or expired token. */
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+} as const;
+/** One of WidgetState. */
+export type WidgetState = (typeof WidgetState)[keyof typeof WidgetState];
+
+const FINAL: ReadonlySet<WidgetState> = new Set([
+  WidgetState.PAYMENT_SUCCESS,
+  WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY,
+  WidgetState.PAYMENT_FAILURE,
+  WidgetState.PAYMENT_CANCELED,
+  WidgetState.TOKEN_EXPIRED,
+]);
+
+/** Whether `state` ends the session: the finalstatehasbeenreached callback fires for it. */
+export function isFinal(state: WidgetState): boolean {
+  return FINAL.has(state);
+}
+
+/** Whether the card form takes input in `state`. */
+export function isPayable(state: WidgetState | undefined): boolean {
+  return state === WidgetState.PAYMENT_METHODS_LIST || state === WidgetState.PAYMENT_FAILURE_WITH_RETRY;
+}
+
+/**
+ * The state a session shows: an open session after a failed attempt offers the retry; an
+ * accepted one shows the ticket at once when `forceTicket`.
+ */
+export function stateOfSession(session: PublicSession, forceTicket: boolean): WidgetState {
+  switch (session.state) {
+    case 'WAITING':
+      return session.attempts > 0 && session.result !== undefined && session.result.shortMessage !== 'ACCEPTED'
+        ? WidgetState.PAYMENT_FAILURE_WITH_RETRY
+        : WidgetState.PAYMENT_METHODS_LIST;
+    case 'PROCESSING':
+    case 'AUTHENTICATING':
+      return WidgetState.ACTIVE_WAITING;
+    case 'ACCEPTED':
+      return forceTicket ? WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY : WidgetState.PAYMENT_SUCCESS;
+    case 'REFUSED':
+      return WidgetState.PAYMENT_FAILURE;
+    case 'CANCELLED':
+      return WidgetState.PAYMENT_CANCELED;
+    case 'EXPIRED':
+      return WidgetState.TOKEN_EXPIRED;
+  }
+}
+
+/**
+ * The state after a pay answer, `before` being the state the payment started from: a challenge
+ * keeps ACTIVE_WAITING; an unreachable gateway goes back to `before`; a refused attempt on a
+ * session still open offers the retry.
+ */
+export function stateAfterPayment(answer: PayAnswer, before: WidgetState, forceTicket: boolean): WidgetState {
+  if (answer.error) return before;
+  if (answer.challenge) return WidgetState.ACTIVE_WAITING;
+  if (!answer.session) return WidgetState.PAYMENT_FAILURE_WITH_RETRY;
+  if (answer.session.state === 'WAITING' && answer.result.shortMessage !== 'ACCEPTED') {
+    return WidgetState.PAYMENT_FAILURE_WITH_RETRY;
+  }
+  return stateOfSession(answer.session, forceTicket);
+}

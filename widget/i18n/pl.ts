@@ -1,0 +1,68 @@
+/** Polski. */
+import type { Translation } from './translation.js';
+
+/** Polish plural of "próba" (attempt): 1 próba, 2–4 próby (not 12–14), else prób. */
+function attempts(n: number): string {
+  if (n === 1) return 'próba';
+  const tens = n % 100;
+  return n % 10 >= 2 && n % 10 <= 4 && (tens < 12 || tens > 14) ? 'próby' : 'prób';
+}
+
+export default {
+  loading: 'Ładowanie płatności…',
+  pay: (amount) => `Zapłać ${amount}`,
+  dialogTitle: (shop) => `Płatność dla ${shop}`,
+  close: 'Zamknij',
+  orderRef: (ref) => `Zamówienie ${ref}`,
+  methods: 'Metody płatności',
+  methodCard: 'Karta',
+  cardFrameTitle: 'Bezpieczne dane karty',
+  cancel: 'Anuluj i wróć do sklepu',
+  backToShop: 'Wróć do sklepu',
+  processing: 'Trwa płatność…',
+  challengeTitle: 'Weryfikacja 3-D Secure przez Twój bank',
+  challengeHint: 'Twój bank prosi o potwierdzenie tej płatności.',
+  redirecting: 'Przekierowanie do Twojego banku…',
+  accepted: 'Płatność przyjęta',
+  refused: 'Płatność odrzucona',
+  refusedRetry: (left) => `Płatność została odrzucona. Możesz spróbować ponownie (pozostało: ${left} ${attempts(left)}).`,
+  cancelled: 'Płatność anulowana',
+  expired: 'Ta sesja płatności wygasła.',
+  networkError: 'Nie można połączyć się z serwerem płatności. Sprawdź połączenie i spróbuj ponownie.',
+  reasonDeclined: 'Twój bank odrzucił płatność.',
+  reasonCardExpired: 'Twoja karta straciła ważność.',
+  reasonFunds: 'Kwota przekracza limit Twojej karty.',
+  reasonAuthentication: 'Twój bank nie mógł Cię uwierzytelnić.',
+  reasonTechnical: 'Błąd techniczny przerwał płatność.',
+  ticketTitle: 'Potwierdzenie płatności',
+  ticketShop: 'Sklep',
+  ticketDate: 'Data',
+  ticketCard: 'Karta',
+  ticketAmount: 'Kwota',
+  ticketAuthorization: 'Numer autoryzacji',
+  ticketTransaction: 'Transakcja',
+  ticketOrder: 'Zamówienie',
+  showTicket: 'Pokaż potwierdzenie',
+  print: 'Drukuj potwierdzenie',
+  fieldsTitle: 'Dane karty',
+  number: 'Numer karty',
+  expiry: 'Data ważności',
+  expiryHint: 'MM / RR',
+  cvx: 'Kod bezpieczeństwa',
+  cvxHint: '3 cyfry na odwrocie karty',
+  cvxHintAmex: 'CID: 4 cyfry na przodzie karty',
+  cardholder: 'Imię i nazwisko na karcie',
+  network: 'Sieć karty',
+  networkChosen: (name) => `Wybrano ${name}`,
+  numberRequired: 'Wpisz numer karty.',
+  numberIncomplete: 'Numer karty jest niepełny.',
+  numberInvalid: 'Ten numer karty jest nieprawidłowy. Sprawdź go.',
+  numberUnknown: 'Ta karta nie została rozpoznana.',
+  numberNotAccepted: 'Ten sklep nie przyjmuje tej karty.',
+  expiryRequired: 'Wpisz datę ważności.',
+  expiryInvalid: 'Wpisz datę ważności jako MM / RR.',
+  expiryPast: 'Ta karta straciła ważność.',
+  cvxRequired: 'Wpisz kod bezpieczeństwa.',
+  cvxIncomplete: (digits) => `Kod bezpieczeństwa ma ${digits} cyfry.`,
+  cardholderRequired: 'Wpisz imię i nazwisko z karty.',
+} satisfies Translation;

@@ -1,0 +1,91 @@
+/**
+ * Every text the widget shows, by key: the checkout component, the card-fields page, the result
+ * and the ticket. One file per locale implements it (en.ts, fr.ts…); plurals are functions.
+ */
+export interface Translation {
+  /** While the session loads. */
+  loading: string;
+  /** The pay button: `amount` is already formatted. */
+  pay: (amount: string) => string;
+  /** Lightbox: the dialog's title, with the shop's name. */
+  dialogTitle: (shop: string) => string;
+  /** Lightbox: the close button's label. */
+  close: string;
+  /** The merchant's order reference under the amount. */
+  orderRef: (ref: string) => string;
+  /** Label of the list (column) or tab list of payment methods. */
+  methods: string;
+  /** Name of the card method. */
+  methodCard: string;
+  /** Accessible name of the card-fields iframe. */
+  cardFrameTitle: string;
+  /** Link back to the merchant's cancelURL, cancelling the payment. */
+  cancel: string;
+  /** Link back to the merchant (returnURL or cancelURL) once the payment is over. */
+  backToShop: string;
+  /** ACTIVE_WAITING. */
+  processing: string;
+  /** Accessible name of the 3-D Secure iframe. */
+  challengeTitle: string;
+  /** Over the 3-D Secure iframe. */
+  challengeHint: string;
+  /** Before the page leaves for the bank's 3-D Secure page. */
+  redirecting: string;
+  /** PAYMENT_SUCCESS heading. */
+  accepted: string;
+  /** PAYMENT_FAILURE heading. */
+  refused: string;
+  /** PAYMENT_FAILURE_WITH_RETRY message: `left` attempts remain. */
+  refusedRetry: (left: number) => string;
+  /** PAYMENT_CANCELED heading. */
+  cancelled: string;
+  /** TOKEN_EXPIRED heading. */
+  expired: string;
+  /** The gateway could not be reached. */
+  networkError: string;
+  /** Why a payment failed, shown under the heading. */
+  reasonDeclined: string;
+  reasonCardExpired: string;
+  reasonFunds: string;
+  reasonAuthentication: string;
+  reasonTechnical: string;
+  /** The ticket (receipt). */
+  ticketTitle: string;
+  ticketShop: string;
+  ticketDate: string;
+  ticketCard: string;
+  ticketAmount: string;
+  ticketAuthorization: string;
+  ticketTransaction: string;
+  ticketOrder: string;
+  showTicket: string;
+  print: string;
+  /** The card-fields page: its title, labels and hints. */
+  fieldsTitle: string;
+  number: string;
+  expiry: string;
+  expiryHint: string;
+  cvx: string;
+  cvxHint: string;
+  /** Amex: the 4-digit CID printed on the front. */
+  cvxHintAmex: string;
+  cardholder: string;
+  /** The co-badged card's network chooser (CB or Visa/Mastercard) and what it announces. */
+  network: string;
+  networkChosen: (name: string) => string;
+  /** Field errors (keys of FieldErrors in the protocol). */
+  numberRequired: string;
+  numberIncomplete: string;
+  numberInvalid: string;
+  numberUnknown: string;
+  numberNotAccepted: string;
+  expiryRequired: string;
+  expiryInvalid: string;
+  expiryPast: string;
+  cvxRequired: string;
+  cvxIncomplete: (digits: number) => string;
+  cardholderRequired: string;
+}
+
+/** The keys of Translation whose value is a plain string (field errors among them). */
+export type TextKey = { [K in keyof Translation]: Translation[K] extends string ? K : never }[keyof Translation];

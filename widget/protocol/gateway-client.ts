@@ -1,0 +1,52 @@
+/**
+ * The widget's calls to the gateway's token-scoped endpoints (docs/WIDGET-PROTOCOL.md). `base` is
+ * the gateway's `/widget/` URL. No cookies travel: the token is the only credential.
+ */
+import type { PayAnswer, PaylineResult, PublicSession } from './session.js';
+
+/** A session read: the session, or why there is none (unknown token, gateway unreachable). */
+export type SessionRead = { ok: true; session: PublicSession } | { ok: false; reason: 'not-found' | 'network' };
+
+const NO_CREDENTIALS: RequestInit = { credentials: 'omit', cache: 'no-store' };
+
+/** `GET sessions/{token}`. */
+export async function readSession(base: URL, token: string): Promise<SessionRead> {
+  try {
+    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}`, base), NO_CREDENTIALS);
+    if (response.status === 404) return { ok: false, reason: 'not-found' };
+    if (!response.ok) return { ok: false, reason: 'network' };
+    return { ok: true, session: (await response.json()) as PublicSession };
+  } catch {
+    return { ok: false, reason: 'network' };
+  }
+}
+
+/** `POST sessions/{token}/cancel`: the cancelled session, or undefined when unreachable. */
+export async function cancelSession(base: URL, token: string): Promise<{ result: PaylineResult; session: PublicSession } | undefined> {
+  try {
+    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}/cancel`, base), { ...NO_CREDENTIALS, method: 'POST' });
+    return response.ok ? ((await response.json()) as { result: PaylineResult; session: PublicSession }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `POST sessions/{token}/pay` with the card (from the fields page only). The answer keeps only
+ * the protocol's fields, so nothing else the gateway may add is forwarded to the merchant page.
+ */
+export async function paySession(base: URL, token: string, card: object): Promise<PayAnswer> {
+  try {
+    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}/pay`, base), {
+      ...NO_CREDENTIALS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card }),
+    });
+    const { result, session, transaction, authorization, card: masked, challenge } = (await response.json()) as PayAnswer;
+    if (!result) return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
+    return { result, session, transaction, authorization, card: masked, challenge };
+  } catch {
+    return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
+  }
+}
