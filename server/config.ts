@@ -51,12 +51,19 @@ function validTimeZone(name: string): string {
   }
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(name: string): string {
+  if (!LOG_LEVELS.includes(name)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return name;
+}
+
 export function readConfig(env: Env): Config {
   const port = integer(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const publicUrl = (env.GUICHET_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(publicUrl)) throw new ConfigError('GUICHET_PUBLIC_URL must be an http or https URL');
-  const testClock = env.GUICHET_TEST_CLOCK ?? '0';
+  const testClock = env.GUICHET_TEST_CLOCK || '0';
   if (testClock !== '0' && testClock !== '1') throw new ConfigError('GUICHET_TEST_CLOCK must be 0 or 1');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
@@ -74,6 +81,6 @@ export function readConfig(env: Env): Config {
     acquirerLatencyMs: integer(env, 'GUICHET_ACQUIRER_LATENCY_MS', 0, 0, 60_000),
     ...(smtpUrl ? { smtpUrl } : {}),
     testClock: testClock === '1',
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevel(env.LOG_LEVEL || 'info'),
   };
 }

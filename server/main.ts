@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { createLogger } from './logging/logger.js';
 import { MerchantsFileError } from './merchants/merchants-file.js';
+import { DataKeyError } from './crypto/data-key.js';
 
 async function start(): Promise<Gateway> {
   const config = readConfig(process.env);
@@ -13,12 +14,17 @@ async function start(): Promise<Gateway> {
   return gateway;
 }
 
+// Logs go to stdout; a reader that goes away (a closed pipe) must not take payments down with it.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 let gateway: Gateway;
 try {
   gateway = await start();
 } catch (error) {
   // A configuration mistake is the operator's to fix: say what, without a stack trace.
-  if (error instanceof ConfigError || error instanceof MerchantsFileError) {
+  if (error instanceof ConfigError || error instanceof MerchantsFileError || error instanceof DataKeyError) {
     console.error(`guichet: ${error.message}`);
     process.exit(78);
   }

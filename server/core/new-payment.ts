@@ -99,6 +99,14 @@ export function duplicateOrderKey(merchantId: string, orderRef: string, amount: 
   return `order:${merchantId}:${currency}:${amount}:${orderRef}`;
 }
 
+/** An order's claim while its payment is at the acquirer: `pending:` and the transaction id. */
+export const PENDING_HOLD = 'pending:';
+
+/** The id of the payment that paid the order, from its claim's value (undefined while pending). */
+export function paidBy(claimValue: string | undefined): string | undefined {
+  return claimValue === undefined || claimValue.startsWith(PENDING_HOLD) ? undefined : claimValue;
+}
+
 /** How long an accepted order ref blocks the same order (01913 / 02001). */
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -38,7 +38,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The last reading per zone: an answer formats the same second several times, and Intl is slow. */
+const lastReading = new Map<string, { second: number; wall: WallTime }>();
+
 function wallTimeAt(ms: number, timeZone: string): WallTime {
+  const second = Math.floor(ms / 1000);
+  const last = lastReading.get(timeZone);
+  if (last?.second === second) return last.wall;
+  const wall = readWallTime(ms, timeZone);
+  lastReading.set(timeZone, { second, wall });
+  return wall;
+}
+
+function readWallTime(ms: number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

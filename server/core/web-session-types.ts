@@ -32,7 +32,7 @@ export interface PendingChallenge {
   /** The ACS challenge page to show the shopper. */
   url: string;
   contractNumber: string;
-  card: { type: string; expirationDate: string; cardholder?: string; panCipher: string; cvxCipher?: string };
+  card: { type: string; expirationDate: string; cardholder?: string; panCipher: string };
 }
 
 export interface WebSession {

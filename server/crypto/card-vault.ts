@@ -12,7 +12,6 @@ const TAG_BYTES = 16;
 const SALT = Buffer.from('guichet card vault');
 /** Bind every sealed value to its purpose and format version. */
 const PAN_AAD = Buffer.from('guichet pan v1');
-const CVX_AAD = Buffer.from('guichet cvx v1');
 
 function subKey(dataKey: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, SALT, `guichet ${purpose} v1`, 32));
@@ -37,19 +36,6 @@ export class CardVault {
   /** The PAN sealed by `encryptPan`; throws if the value was altered or sealed under another key. */
   decryptPan(sealed: string): string {
     return this.#open(sealed, PAN_AAD, 'PAN');
-  }
-
-  /**
-   * Seals a CVV for the only wait it may have, a 3-D Secure challenge before the authorization
-   * (PCI DSS allows that, protected); bound to its purpose, so it never opens as a PAN.
-   */
-  sealCvx(cvx: string): string {
-    return this.#seal(cvx, CVX_AAD);
-  }
-
-  /** The CVV sealed by `sealCvx`; throws like decryptPan. */
-  openCvx(sealed: string): string {
-    return this.#open(sealed, CVX_AAD, 'CVV');
   }
 
   #seal(value: string, aad: Buffer): string {

@@ -9,6 +9,14 @@ import { join } from 'node:path';
 
 const FORMAT = '64 hex characters or the base64 of 32 bytes';
 
+/** A data key that is present but unusable: the operator must fix it, the gateway cannot start. */
+export class DataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataKeyError';
+  }
+}
+
 /** Where the data key comes from; `warn` hears about anything fixed on the way. */
 export interface DataKeyOptions {
   /** The value of GUICHET_DATA_KEY, if set (empty counts as unset). */
@@ -37,7 +45,7 @@ function readKeyFile(path: string, warn: (message: string) => void): Buffer {
     warn(`${path} was readable by group or others; its mode is now 0600`);
   }
   const key = parseKey(readFileSync(path, 'utf8'));
-  if (!key) throw new Error(`${path} does not hold a data key (expected ${FORMAT})`);
+  if (!key) throw new DataKeyError(`${path} does not hold a data key (expected ${FORMAT})`);
   return key;
 }
 
@@ -65,7 +73,7 @@ export function loadDataKey(options: DataKeyOptions): LoadedDataKey {
   const warn = options.warn ?? (() => {});
   if (options.envValue !== undefined && options.envValue.trim() !== '') {
     const key = parseKey(options.envValue);
-    if (!key) throw new Error(`GUICHET_DATA_KEY must be ${FORMAT}`);
+    if (!key) throw new DataKeyError(`GUICHET_DATA_KEY must be ${FORMAT}`);
     return { key, source: 'env' };
   }
   mkdirSync(options.dataDir, { recursive: true });

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** Where new identifiers come from: injected, so tests can predict them. */
 export interface IdSource {
@@ -12,7 +12,8 @@ export interface IdSource {
 
 /** Ids from the system's CSPRNG. */
 export const randomIds: IdSource = {
-  transactionId: () => '1' + Array.from({ length: 17 }, () => randomInt(0, 10)).join(''),
+  // 64 random bits reduced to 17 digits: the bias of the modulo (2^64 vs 10^17) is under 0.6 %.
+  transactionId: () => '1' + (randomBytes(8).readBigUInt64BE() % 100_000_000_000_000_000n).toString().padStart(17, '0'),
   token: () => randomBytes(16).toString('hex'),
   eventId: () => `evt_${randomBytes(12).toString('hex')}`,
 };

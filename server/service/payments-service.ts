@@ -1,6 +1,6 @@
 import { currencyByNumeric } from '../core/money.js';
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
-import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS } from '../core/new-payment.js';
+import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS, paidBy, PENDING_HOLD } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
 import type { AcquirerAnswer, AcquirerAuthentication } from '../connectors/acquirer.js';
@@ -46,6 +46,9 @@ export interface NewPaymentRequest {
   authentication?: AcquirerAuthentication;
 }
 
+/** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
+const PENDING_HOLD_MS = 5 * 60 * 1000;
+
 export class PaymentsService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -61,12 +64,11 @@ export class PaymentsService {
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
     // A credit pays no order, and a re-authorization renews one on purpose: neither is a duplicate.
     const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId;
-    if (guardsOrder) {
-      const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, now);
-      if (original) return original;
-    }
-
     const id = deps.ids.transactionId();
+    if (guardsOrder) {
+      const refused = await this.#holdOrder(request.merchant.merchantId, dupKey, id, now);
+      if (refused) return refused;
+    }
     const acquirerRequest = {
       merchantId: request.merchant.merchantId,
       contractNumber: request.terms.contractNumber,
@@ -78,9 +80,14 @@ export class PaymentsService {
       ...(request.authentication ? { authentication: request.authentication } : {}),
     };
     let answer: AcquirerAnswer;
-    if (request.kind === PaymentKind.DEBIT) answer = await deps.acquirer.debit({ ...acquirerRequest, authorizationNumber: request.authorizationNumber ?? '' });
-    else if (request.kind === PaymentKind.CREDIT) answer = await deps.acquirer.credit(acquirerRequest);
-    else answer = await deps.acquirer.authorize(acquirerRequest);
+    try {
+      if (request.kind === PaymentKind.DEBIT) answer = await deps.acquirer.debit({ ...acquirerRequest, authorizationNumber: request.authorizationNumber ?? '' });
+      else if (request.kind === PaymentKind.CREDIT) answer = await deps.acquirer.credit(acquirerRequest);
+      else answer = await deps.acquirer.authorize(acquirerRequest);
+    } catch (error) {
+      if (guardsOrder) await deps.store.commit({ releaseClaims: [{ key: dupKey, value: PENDING_HOLD + id }] });
+      throw error;
+    }
 
     const answeredAt = deps.clock.now();
     const { payment, events } = createPayment({
@@ -106,16 +113,18 @@ export class PaymentsService {
       ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),
     });
     const accepted = isAcceptedCode(answer.code);
+    // The order's hold becomes the accepted payment's claim, or is given up after a refusal.
     const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
     const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
     const committed = await deps.store.commit({
       payments: [{ next: payment, expectedVersion: null }],
+      releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
       claims,
       jobs,
       events: stampEvents(deps, payment.merchantId, events, answeredAt),
     });
     if (!committed.ok) {
-      // Another request paid the same order while we were at the acquirer.
+      // Our hold lapsed while the acquirer was slow, and another request paid the order.
       const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, answeredAt);
       if (original) return original;
       throw new Error(`could not commit new payment ${id}: ${committed.conflict} conflict on ${committed.key}`);
@@ -123,8 +132,21 @@ export class PaymentsService {
     return { code: answer.code, payment, transactionId: id };
   }
 
+  /**
+   * Holds the order before the acquirer is asked, so that two requests for the same order never
+   * both reach the bank: the second gets 02002 while the first is in flight, 01913 once it is paid.
+   */
+  async #holdOrder(merchantId: string, dupKey: string, id: string, now: number): Promise<PaymentOutcome | undefined> {
+    const held = await this.deps.store.commit({ claims: [{ key: dupKey, value: `${PENDING_HOLD}${id}`, expiresAt: now + PENDING_HOLD_MS }] });
+    if (held.ok) return undefined;
+    const holder = await this.deps.store.getClaim(dupKey, now);
+    const pending: PaymentOutcome = { code: CODES.DUPLICATE_PENDING, message: 'another request for this order is in progress' };
+    if (paidBy(holder) === undefined) return pending;
+    return (await this.#duplicateOf(merchantId, dupKey, now)) ?? pending;
+  }
+
   async #duplicateOf(merchantId: string, dupKey: string, now: number): Promise<PaymentOutcome | undefined> {
-    const originalId = await this.deps.store.getClaim(dupKey, now);
+    const originalId = paidBy(await this.deps.store.getClaim(dupKey, now));
     if (!originalId) return undefined;
     const original = await this.deps.store.getPayment(merchantId, originalId);
     if (!original) return undefined;

@@ -1,5 +1,5 @@
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
-import { duplicateOrderKey } from '../core/new-payment.js';
+import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
@@ -57,8 +57,8 @@ export class WebPaymentsService {
     const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
     if (unknown) return { code: CODES.INVALID_CONTRACT, message: `selectedContractList names unknown contract ${unknown}` };
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
-    const paidBy = await deps.store.getClaim(dupKey, now);
-    if (paidBy) return { code: CODES.DUPLICATE, message: `order ${request.orderRef} was already paid by transaction ${paidBy}` };
+    const payment = paidBy(await deps.store.getClaim(dupKey, now));
+    if (payment) return { code: CODES.DUPLICATE, message: `order ${request.orderRef} was already paid by transaction ${payment}` };
 
     const session: WebSession = {
       token: deps.ids.token(),
@@ -178,13 +178,16 @@ export class WebPaymentsService {
       number: deps.vault.decryptPan(pending.card.panCipher),
       type: pending.card.type,
       expirationDate: pending.card.expirationDate,
-      ...(pending.card.cvxCipher ? { cvx: deps.vault.openCvx(pending.card.cvxCipher) } : {}),
       ...(pending.card.cardholder ? { cardholder: pending.card.cardholder } : {}),
     };
     return this.#authorize(merchant, outcome.session, pending.contractNumber, card, auth);
   }
 
-  /** Holds the attempt, its card sealed, until the shopper answers the challenge. */
+  /**
+   * Holds the attempt, its PAN sealed, until the shopper answers the challenge. The CVV is not
+   * kept (DESIGN.md: never stored): the authorization that follows a passed challenge carries
+   * the 3-D Secure authentication instead, as a card-on-file payment would.
+   */
   async #awaitChallenge(merchant: Merchant, token: string, id: string, url: string, contractNumber: string, card: CardInput): Promise<SessionOutcome> {
     const { vault } = this.deps;
     const pending: PendingChallenge = {
@@ -195,7 +198,6 @@ export class WebPaymentsService {
         type: card.type,
         expirationDate: card.expirationDate ?? '',
         panCipher: vault.encryptPan(card.number ?? ''),
-        ...(card.cvx ? { cvxCipher: vault.sealCvx(card.cvx) } : {}),
         ...(card.cardholder ? { cardholder: card.cardholder } : {}),
       },
     };

@@ -57,6 +57,12 @@ export interface Change {
   payments?: VersionedWrite<Payment>[];
   sessions?: VersionedWrite<WebSession>[];
   claims?: Claim[];
+  /**
+   * Claims given up by this change, freed before `claims` are checked (one change can replace a
+   * claim), each only while it still holds `value`: a hold that lapsed and was taken by another is
+   * left alone.
+   */
+  releaseClaims?: Omit<Claim, 'expiresAt'>[];
   events?: OutboxEvent[];
   /** Jobs to schedule (an existing id is replaced). */
   jobs?: Job[];

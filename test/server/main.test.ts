@@ -80,12 +80,21 @@ describe('main', () => {
     assert.match(stderr, /merchants\[0\]\.accessKeyHash must be a hash/);
   });
 
-  it('refuses a bad variable naming it', async () => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', PORT: 'x' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
-    assert.equal(code, 78);
-    assert.match(stderr, /PORT must be a whole number/);
-  });
+  const badEnvironments: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'x' }, /PORT must be a whole number/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ GUICHET_DATA_KEY: 'not-a-key' }, /GUICHET_DATA_KEY must be 64 hex characters/],
+  ];
+  for (const [env, message] of badEnvironments) {
+    it(`refuses ${Object.keys(env)[0]} naming it, without a stack trace or the value`, async () => {
+      const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', GUICHET_DATA_DIR: tempDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 78);
+      assert.match(stderr, message);
+      assert.doesNotMatch(stderr, /\n\s+at /);
+      if (env.GUICHET_DATA_KEY) assert.doesNotMatch(stderr, /not-a-key/);
+    });
+  }
 });

@@ -13,11 +13,16 @@ const MAX_INTERVAL_MS = 366 * 24 * 60 * 60 * 1000;
 const MAX_RESULTS = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A search bound: `dd/mm/yyyy` (a whole day) or `dd/mm/yyyy HH:mm[:ss]`. */
+/**
+ * A search bound: `dd/mm/yyyy` (a whole day) or `dd/mm/yyyy HH:mm[:ss]`. An end bound covers
+ * its whole day, minute or second, so "13:00" still finds a payment at 13:00:30.
+ */
 function bound(value: string, timeZone: string, end: boolean): number | undefined {
   const day = parseDate(value, timeZone);
   if (day !== undefined) return end ? day + DAY_MS - 1 : day;
-  return parseDateTime(value, timeZone);
+  const time = parseDateTime(value, timeZone);
+  if (time === undefined || !end) return time;
+  return time + (value.length > 16 ? 999 : 59_999);
 }
 
 /** transactionsSearch (ExtendedAPI): the merchant's transactions in a period, with filters. */

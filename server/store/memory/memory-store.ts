@@ -73,6 +73,7 @@ export class MemoryStore implements Store {
     if (refused) return refused;
     for (const write of change.payments ?? []) this.#writePayment(structuredClone(write.next));
     for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, structuredClone(write.next));
+    for (const key of this.#releasable(change)) this.#claims.delete(key);
     for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
     this.#outbox.append(change.events ?? []);
     this.#records.write(change, this.#clock.now());
@@ -195,13 +196,25 @@ export class MemoryStore implements Store {
     if (records) return records;
     const now = this.#clock.now();
     const claimed = new Set<string>();
+    const released = this.#releasable(change);
     for (const claim of change.claims ?? []) {
-      if (claimed.has(claim.key) || isLive(this.#claims.get(claim.key), now)) {
+      if (claimed.has(claim.key) || (!released.has(claim.key) && isLive(this.#claims.get(claim.key), now))) {
         return { ok: false, conflict: 'claim', key: claim.key };
       }
       claimed.add(claim.key);
     }
     return undefined;
+  }
+
+  /** The keys of releaseClaims that still hold the value the change gives up. */
+  #releasable(change: Change): Set<string> {
+    const now = this.#clock.now();
+    return new Set(
+      (change.releaseClaims ?? []).filter((r) => {
+        const held = this.#claims.get(r.key);
+        return isLive(held, now) && held.value === r.value;
+      }).map((r) => r.key),
+    );
   }
 
   #writePayment(payment: Payment): void {

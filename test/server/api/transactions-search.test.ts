@@ -93,3 +93,20 @@ describe('transactionsSearch', () => {
     assertCode((await search({ startDate: '02/03/2025', endDate: '02/03/2026' })).answer, '00000');
   });
 });
+
+describe('transactionsSearch end bounds', () => {
+  it('an end given to the minute covers that whole minute; to the second, that second', async () => {
+    const gw = await startTestGateway();
+    try {
+      await gw.advance(2 * HOUR + 30_000); // 13:00:30 Paris
+      const paid = await expectCode(gw, 'doAuthorization', authorizationRequest(1200), '00000');
+      const found = async (endDate: string) =>
+        ((await gw.call('transactionsSearch', searchRequest({ startDate: '02/03/2026', endDate }))).transactionList.transaction as { id: string }[]).map((t) => t.id);
+      assert.deepEqual(await found('02/03/2026 13:00'), [paid.transaction.id]);
+      assert.deepEqual(await found('02/03/2026 13:00:30'), [paid.transaction.id]);
+      assert.deepEqual(await found('02/03/2026 13:00:29'), []);
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -184,7 +184,7 @@ describe('with a 3-D Secure challenge', () => {
     id: 'acs-1',
     url: 'http://127.0.0.1/acs/acs-1',
     contractNumber: 'CB',
-    card: { type: 'CB', expirationDate: '1230', panCipher: 'v1.pan', cvxCipher: 'v1.cvx' },
+    card: { type: 'CB', expirationDate: '1230', panCipher: 'v1.pan' },
   } as PendingChallenge;
   const challenged = awaitChallenge(frozen(processing), pending);
   const { pendingChallenge: _, ...withoutChallenge } = challenged;

@@ -241,6 +241,20 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         assert.equal(await store.getClaim(claim.key, clock.now() + 10 ** 12), 'TX3');
       });
 
+      it('releases claims, and replaces one in a single change', async (t) => {
+        const { store } = await setup(t);
+        await store.commit({ claims: [{ key: 'order', value: 'pending:TX1', expiresAt: T0 + 1000 }] });
+        const replace = { releaseClaims: [{ key: 'order', value: 'pending:TX1' }], claims: [{ key: 'order', value: 'TX1' }] };
+        assert.equal((await store.commit(replace)).ok, true);
+        assert.equal(await store.getClaim('order', T0 + 10_000), 'TX1');
+        assert.deepEqual(await store.commit(replace), { ok: false, conflict: 'claim', key: 'order' }, 'only a claim holding the value is released');
+        assert.equal((await store.commit({ releaseClaims: [{ key: 'order', value: 'pending:TX1' }] })).ok, true, 'releasing what another holds is a no-op');
+        assert.equal(await store.getClaim('order', T0), 'TX1');
+        assert.equal((await store.commit({ releaseClaims: [{ key: 'order', value: 'TX1' }] })).ok, true);
+        assert.equal(await store.getClaim('order', T0), undefined);
+        assert.equal((await store.commit({ releaseClaims: [{ key: 'never-claimed', value: 'x' }] })).ok, true);
+      });
+
       it('writes nothing when one precondition fails', async (t) => {
         const { store } = await setup(t);
         await store.commit({ claims: [{ key: 'taken', value: 'first' }] });
