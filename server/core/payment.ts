@@ -61,6 +61,8 @@ export interface Operation {
   /** Payline result code of this operation. */
   resultCode: string;
   comment?: string;
+  /** A capture undone by a reset before the remittance: it no longer counts. */
+  voided?: boolean;
 }
 
 /** A JSON value as received from a merchant (order, buyer, privateDataList…), kept for the details operations. */

@@ -124,7 +124,8 @@ export function decideReset(payment: Payment, request: OperationRequest): Decisi
     resultCode: CODES.ACCEPTED,
     ...(request.comment ? { comment: request.comment } : {}),
   };
-  const next = withOperation(payment, operation, { status: PaymentStatus.RESET, capturedAmount: 0 });
+  const voided = payment.operations.map((op) => (isCaptureLike(op.type) && op.resultCode === CODES.ACCEPTED ? { ...op, voided: true } : op));
+  const next = withOperation({ ...payment, operations: voided }, operation, { status: PaymentStatus.RESET, capturedAmount: 0 });
   return { ok: true, payment: next, operation, events: [{ type: 'payment.reset', data: eventData(next, operation) }] };
 }
 

@@ -85,6 +85,7 @@ export function orderOut(order: Record<string, unknown>, timeZone: string): Out 
 
 /** Status of an operation for associatedTransactions and statusHistory lists. */
 function operationStatus(operation: Operation): string {
+  if (operation.voided) return 'CANCELLED';
   return isAcceptedCode(operation.resultCode) ? 'ACCEPTED' : 'REFUSED';
 }
 

@@ -24,6 +24,19 @@ describe('doReset', () => {
     };
   };
 
+  it('marks the captures it voids CANCELLED in associatedTransactionsList', async () => {
+    const id = await authorize(gw, 3000);
+    await expectCode(gw, 'doCapture', captureRequest(id, 1000), '00000');
+    await expectCode(gw, 'doReset', resetRequest(id), '00000');
+    const answer = await details(gw, id);
+    const list = answer.associatedTransactionsList.associatedTransactions.map((x: any) => [x.type, x.amount, x.status]);
+    assert.deepEqual(list, [
+      ['AUTHORIZATION', 3000, 'ACCEPTED'],
+      ['CAPTURE', 1000, 'CANCELLED'],
+      ['RESET', 3000, 'ACCEPTED'],
+    ]);
+  });
+
   it('resets an authorization before any capture, as a new transaction', async () => {
     const id = await authorize(gw, 1000);
     const reset = await expectCode(gw, 'doReset', resetRequest(id), '00000');

@@ -17,6 +17,8 @@ import {
 import { captured, DAY, deepFreeze, HOUR, MIDNIGHT, payment, refunded, T0, WEEK, wasReset, withRefusedOperation } from '../support/core-fixtures.js';
 
 type Decide = (p: Payment, request: OperationRequest) => Decision;
+const CAPTURE_LIKE: string[] = [OperationType.CAPTURE, OperationType.AUTHORIZATION_CAPTURE, OperationType.DEBIT];
+
 /** A refusal code, or what an accepted decision changes on the payment and the new operation's amount. */
 type Expect = string | { amount: number; changes: Partial<Payment> };
 type Row = [name: string, p: Payment, request: Omit<OperationRequest, 'operationId'>, expect: Expect];
@@ -53,7 +55,9 @@ function runTable(decide: Decide, type: OperationType, eventType: string, rows: 
         resultCode: '00000',
         ...(request.comment && type !== OperationType.CAPTURE ? { comment: request.comment } : {}),
       };
-      const next = { ...p, ...expect.changes, version: p.version + 1, operations: [...p.operations, operation] };
+      // A reset voids the accepted captures before it (they stay in the list, marked).
+      const kept = type === OperationType.RESET ? p.operations.map((op) => (CAPTURE_LIKE.includes(op.type) && op.resultCode === '00000' ? { ...op, voided: true } : op)) : p.operations;
+      const next = { ...p, ...expect.changes, version: p.version + 1, operations: [...kept, operation] };
       assert.deepEqual(decision.payment, next);
       assert.deepEqual(decision.operation, operation);
       const data = { paymentId: p.id, transactionId: 'OP-NEW', operation: type, amount: expect.amount, currency: 978, orderRef: p.orderRef, ...(p.token ? { token: p.token } : {}) };

@@ -16,7 +16,7 @@ export interface AssociatedTransaction {
 export interface Ledger {
   list: AssociatedTransaction[];
   authorized: number;
-  /** Accepted capture-like transactions (the 101 authorization, captures, a debit). */
+  /** Accepted capture-like transactions (the 101 authorization, captures, a debit); those a reset voided are CANCELLED and not counted. */
   captured: number;
   refunded: number;
   reset: boolean;
