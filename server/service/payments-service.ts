@@ -218,7 +218,7 @@ export class PaymentsService {
   async reauthorize(
     merchant: Merchant,
     transactionId: string,
-    request: { amount: number; currency: number; action: number; mode: string; orderRef?: string; order?: { [key: string]: JsonValue } },
+    request: { amount: number; currency: number; action: number; mode: string; differedActionDate?: string; orderRef?: string; order?: { [key: string]: JsonValue } },
   ): Promise<PaymentOutcome> {
     const { deps } = this;
     const invalidCurrency = unknownCurrency(request.currency, 'payment.currency');
@@ -233,7 +233,14 @@ export class PaymentsService {
     const outcome = await this.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { amount: request.amount, currency: request.currency, action: request.action, mode: request.mode, contractNumber: original.contractNumber },
+      terms: {
+        amount: request.amount,
+        currency: request.currency,
+        action: request.action,
+        mode: request.mode,
+        contractNumber: original.contractNumber,
+        ...(request.differedActionDate ? { differedActionDate: request.differedActionDate } : {}),
+      },
       card: {
         number: deps.vault.decryptPan(original.card.panCipher),
         type: original.card.type,

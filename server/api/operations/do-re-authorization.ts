@@ -36,6 +36,7 @@ export const doReAuthorization: OperationDef = {
       currency: payment.currency,
       action: payment.action === 101 ? 101 : 100,
       mode: payment.mode,
+      ...(payment.differedActionDate ? { differedActionDate: payment.differedActionDate } : {}),
       orderRef: order.ref,
       order,
     });

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../core/payline-date.js';
 import { CODES } from '../../core/result-codes.js';
-import { visibleStatus } from '../../core/transaction-state.js';
+import { AUTHORIZATION_VALIDITY_MS, visibleStatus } from '../../core/transaction-state.js';
+import type { Payment } from '../../core/payment.js';
 import { resultOnly, type OperationDef } from '../operation.js';
 import { flag, object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
@@ -17,6 +18,11 @@ import {
   resultOut,
   transactionOut,
 } from '../encode/payline-objects.js';
+
+/** When the payment reached the status it shows: its last transaction, or the end of an expired authorization's validity. */
+function statusSince(payment: Payment, now: number): number {
+  return visibleStatus(payment, now) === 'EXPIRED' ? payment.createdAt + AUTHORIZATION_VALIDITY_MS : payment.operations.at(-1)!.date;
+}
 
 /**
  * getTransactionDetails (ExtendedAPI): one transaction by id (an authorization, a capture, a
@@ -78,7 +84,7 @@ export const getTransactionDetails: OperationDef = {
         statusHistory: [
           {
             transactionId: payment.id,
-            date: formatDateTime(now, tz),
+            date: formatDateTime(statusSince(payment, now), tz),
             amount: payment.amount,
             fees: 0,
             status: visibleStatus(payment, now),

@@ -136,7 +136,7 @@ export const owner = objectType('owner', {
 });
 
 export const privateData = objectType('privateData', { key: text(50), value: text(255) }, ['key', 'value']);
-/** payline-api.md §3.10: at most 99 entries (02514). */
+/** payline-api.md §3.10: at most 99 entries (Payline's old list says 02514; Guichet answers 02305 naming the field, as for any format error). */
 export const privateDataList = list('privateData', object(privateData), 99);
 export const selectedContractList = list('selectedContract', text(50), 50);
 

@@ -118,7 +118,12 @@ describe('doCapture', () => {
       await expectCode(local, 'doCapture', captureRequest(early, 600), '02602');
       const stored = await details(local, late);
       assert.equal(stored.statusHistoryList.statusHistory[0].status, 'EXPIRED');
+      assert.equal(stored.statusHistoryList.statusHistory[0].date, '09/03/2026 11:00:00', 'expired when its 7 days ran out');
       assertCode(stored, '00000');
+      await local.advance(DAY);
+      const captured = await details(local, early);
+      assert.equal(captured.statusHistoryList.statusHistory[0].status, 'AUTHORIZED');
+      assert.equal(captured.statusHistoryList.statusHistory[0].date, captured.associatedTransactionsList.associatedTransactions.at(-1).date, 'since its last transaction');
     });
   });
 });

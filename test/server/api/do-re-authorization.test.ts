@@ -32,6 +32,23 @@ describe('doReAuthorization', () => {
     assert.equal(stored.authorization.authorizedAmount, 5000);
   });
 
+  it('renews in mode DIF (action 101): captured by the job runner on differedActionDate', async () => {
+    const original = await authorize(2600);
+    const request = reAuthorizationRequest(original, 2600, { action: 101 });
+    const renewed = await expectCode(gw, 'doReAuthorization', { ...request, payment: { ...request.payment, mode: 'DIF', differedActionDate: '' } }, '02305');
+    assert.match(renewed.result.longMessage, /^payment\.differedActionDate is required/);
+    const now = new Date(gw.clock.now() + 2 * DAY);
+    const date = `${String(now.getUTCDate()).padStart(2, '0')}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${String(now.getUTCFullYear()).slice(2)}`;
+    const deferred = await expectCode(gw, 'doReAuthorization', { ...request, payment: { ...request.payment, mode: 'DIF', differedActionDate: date } }, '00000');
+    const id = deferred.transaction.id;
+    assert.deepEqual((await details(gw, id)).associatedTransactionsList.associatedTransactions.map((t: any) => t.type), ['AUTHORIZATION']);
+    await gw.advance(2 * DAY);
+    assert.deepEqual((await details(gw, id)).associatedTransactionsList.associatedTransactions.map((t: any) => [t.type, t.amount]), [
+      ['AUTHORIZATION', 2600],
+      ['CAPTURE', 2600],
+    ]);
+  });
+
   it('renews with the same order ref without being a duplicate', async () => {
     const request = authorizationRequest(3000, { action: 100 });
     const original = (await expectCode(gw, 'doAuthorization', request, '00000')).transaction.id;
