@@ -133,6 +133,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const authenticate = merchantAuth(merchants, verifier);
   const app = express();
   app.disable('x-powered-by');
+  // API answers are fresh by nature (POST, per-request results): no ETag to compute.
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestLog(logger));
   app.get('/health', (_req, res) => {

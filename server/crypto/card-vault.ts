@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { randomBytesFromPool } from './random-pool.js';
 
 /*
  * Card data at rest. Two sub-keys are derived from the data key with HKDF-SHA256, one to
@@ -39,7 +40,7 @@ export class CardVault {
   }
 
   #seal(value: string, aad: Buffer): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = randomBytesFromPool(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, iv).setAAD(aad);
     const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;

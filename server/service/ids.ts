@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool as randomBytes } from '../crypto/random-pool.js';
 
 /** Where new identifiers come from: injected, so tests can predict them. */
 export interface IdSource {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { WEBHOOK_SCHEDULE } from '../../../server/notify/retry-schedule.js';
 import { DISABLE_AFTER_FAILING_MS } from '../../../server/notify/webhook-endpoint-health.js';
@@ -163,11 +163,23 @@ describe('webhooks', () => {
 
   it('records a receiver that answers garbage, or nothing at all, and retries it', async (ctx) => {
     await clearEndpoints();
-    const garbage = createTcpServer((socket) => socket.end('HTTP/9.9 what\r\n\r\n\x00\x01'));
+    const sockets = new Set<Socket>();
+    const garbage = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.end('HTTP/9.9 what\r\n\r\n\x00\x01');
+    });
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
-    ctx.after(() => new Promise<void>((resolve) => garbage.close(() => resolve())));
+    ctx.after(() => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => garbage.close(() => resolve()));
+    });
+    // A port that was just free again: nobody listens there.
+    const closed = createTcpServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
     await t.createEndpoint(`http://127.0.0.1:${(garbage.address() as AddressInfo).port}/hooks`);
-    await t.createEndpoint('http://127.0.0.1:9/closed'); // the discard port: nobody listens
+    await t.createEndpoint(`http://127.0.0.1:${closedPort}/closed`);
     await authorize();
     await t.settle();
     const { body } = await t.api('GET', '/api/events?type=payment.accepted&limit=1');
