@@ -6,11 +6,14 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type RequestSpec, type Result } from 'autocannon';
 import type { TargetKind, ToParent } from './server.js';
+import { isSoapAccepted, soapAuthorizationRequest } from './soap-client.js';
 
 /** The issue's target: doAuthorization at 0.6 of the bare route's throughput or better. */
 const TARGET_RATIO = 0.6;
+/** The SOAP face's target (issue 7): SOAP doAuthorization at 0.7 of JSON's or better. */
+const SOAP_TARGET_RATIO = 0.7;
 
 function envInt(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -110,6 +113,19 @@ const [bodyHead, bodyTail] = JSON.stringify({
 const refPrefix = `bench-${process.pid}-${Date.now().toString(36)}-`;
 let orderCounter = 0;
 
+/** What a run measures: the bare route, or the gateway's doAuthorization through one face. */
+type Scenario = 'bare' | 'json' | 'soap';
+const SCENARIOS: readonly Scenario[] = ['bare', 'json', 'soap'];
+const targetOf = (scenario: Scenario): TargetKind => (scenario === 'bare' ? 'bare' : 'gateway');
+
+const jsonRequest: RequestSpec = {
+  method: 'POST',
+  path: '/v4/doAuthorization',
+  headers: { authorization: AUTHORIZATION, 'content-type': 'application/json' },
+  setupRequest: (request) => ({ ...request, body: bodyHead + refPrefix + ++orderCounter + bodyTail }),
+};
+const soapRequest = soapAuthorizationRequest(AUTHORIZATION, orderDate, () => refPrefix + ++orderCounter);
+
 interface Load {
   result: Result;
   /** Responses that were not an accepted result, first few kept. */
@@ -118,7 +134,7 @@ interface Load {
   serverCpuMs: number;
 }
 
-async function load(target: Target, seconds: number): Promise<Load> {
+async function load(target: Target, scenario: Scenario, seconds: number): Promise<Load> {
   const badSamples: string[] = [];
   const clientStart = process.cpuUsage();
   const serverStart = await targetCpuMs(target);
@@ -127,16 +143,9 @@ async function load(target: Target, seconds: number): Promise<Load> {
     connections: settings.connections,
     duration: seconds,
     timeout: 10,
-    requests: [
-      {
-        method: 'POST',
-        path: '/v4/doAuthorization',
-        headers: { authorization: AUTHORIZATION, 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: bodyHead + refPrefix + ++orderCounter + bodyTail }),
-      },
-    ],
+    requests: [scenario === 'soap' ? soapRequest : jsonRequest],
     verifyBody(body) {
-      if (body.startsWith(ACCEPTED_PREFIX)) return true;
+      if (scenario === 'soap' ? isSoapAccepted(body) : body.startsWith(ACCEPTED_PREFIX)) return true;
       if (badSamples.length < 5) badSamples.push(body.slice(0, 300));
       return false;
     },
@@ -148,7 +157,7 @@ async function load(target: Target, seconds: number): Promise<Load> {
 
 interface RunRecord {
   round: number;
-  kind: TargetKind;
+  kind: Scenario;
   logLevel: string | null;
   requestsPerSecond: number;
   completed: number;
@@ -168,11 +177,11 @@ interface RunRecord {
   badSamples: string[];
 }
 
-async function measure(kind: TargetKind, round: number): Promise<RunRecord> {
-  const target = await startTarget(kind);
+async function measure(kind: Scenario, round: number): Promise<RunRecord> {
+  const target = await startTarget(targetOf(kind));
   try {
-    const warm = settings.warmupSeconds > 0 ? await load(target, settings.warmupSeconds) : undefined;
-    const run = await load(target, settings.seconds);
+    const warm = settings.warmupSeconds > 0 ? await load(target, kind, settings.warmupSeconds) : undefined;
+    const run = await load(target, kind, settings.seconds);
     const { result } = run;
     const seconds = result.duration;
     return {
@@ -219,16 +228,16 @@ function gitCommit(): string | null {
 async function main(): Promise<number> {
   const perRun = settings.warmupSeconds + settings.seconds;
   console.log(
-    `doAuthorization (action 101, card 4970101122334455) vs a bare Express 5 JSON route, loopback, ` +
+    `doAuthorization (action 101, card 4970101122334455) over JSON and SOAP vs a bare Express 5 JSON route, loopback, ` +
       `${settings.connections} connections; per run ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured; ` +
-      `${settings.rounds} round(s) of bare then gateway: about ${settings.rounds * 2 * perRun} s.`,
+      `${settings.rounds} round(s) of bare, JSON, SOAP: about ${settings.rounds * SCENARIOS.length * perRun} s.`,
   );
   const requestLines = ['info', 'debug', 'trace'].includes(settings.logLevel) ? 'one line per request is written' : 'the per-request lines (info) are not written';
   console.log(`Gateway log level: ${settings.logLevel} (${requestLines}), logs to /dev/null. Each run forks a fresh target process.`);
 
   const runs: RunRecord[] = [];
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const kind of ['bare', 'gateway'] as const) {
+    for (const kind of SCENARIOS) {
       process.stdout.write(`round ${round}, ${kind}… `);
       const record = await measure(kind, round);
       runs.push(record);
@@ -248,9 +257,10 @@ async function main(): Promise<number> {
       ),
     );
   }
-  const of = (kind: TargetKind) => runs.filter((r) => r.kind === kind);
+  const of = (kind: Scenario) => runs.filter((r) => r.kind === kind);
   const bare = of('bare');
-  const gateway = of('gateway');
+  const gateway = of('json');
+  const soap = of('soap');
   const summary = (list: RunRecord[]) => ({
     requestsPerSecond: mean(list.map((r) => r.requestsPerSecond)),
     p50: mean(list.map((r) => r.latencyMs.p50)),
@@ -259,14 +269,18 @@ async function main(): Promise<number> {
   });
   const bareMean = summary(bare);
   const gatewayMean = summary(gateway);
+  const soapMean = summary(soap);
+  const soapRatio = soapMean.requestsPerSecond / gatewayMean.requestsPerSecond;
   const ratio = gatewayMean.requestsPerSecond / bareMean.requestsPerSecond;
   const roundRatios = gateway.map((g, i) => g.requestsPerSecond / bare[i]!.requestsPerSecond);
   const cpuRatio = bareMean.serverCpuPerRequestUs / gatewayMean.serverCpuPerRequestUs;
   console.log(row(['mean', 'bare', fixed(bareMean.requestsPerSecond), fixed(bareMean.p50, 1), fixed(bareMean.p99, 1), '', fixed(bareMean.serverCpuPerRequestUs), '', ''], widths));
-  console.log(row(['mean', 'gateway', fixed(gatewayMean.requestsPerSecond), fixed(gatewayMean.p50, 1), fixed(gatewayMean.p99, 1), '', fixed(gatewayMean.serverCpuPerRequestUs), '', ''], widths));
+  console.log(row(['mean', 'json', fixed(gatewayMean.requestsPerSecond), fixed(gatewayMean.p50, 1), fixed(gatewayMean.p99, 1), '', fixed(gatewayMean.serverCpuPerRequestUs), '', ''], widths));
+  console.log(row(['mean', 'soap', fixed(soapMean.requestsPerSecond), fixed(soapMean.p50, 1), fixed(soapMean.p99, 1), '', fixed(soapMean.serverCpuPerRequestUs), '', ''], widths));
   console.log('');
   console.log(`ratio gateway/bare: ${fixed(ratio, 2)} (per round: ${roundRatios.map((r) => fixed(r, 2)).join(', ')}); target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
   console.log(`ratio of CPU cost per request, bare/gateway: ${fixed(cpuRatio, 2)}`);
+  console.log(`ratio SOAP/JSON: ${fixed(soapRatio, 2)}; target ≥ ${SOAP_TARGET_RATIO}: ${soapRatio >= SOAP_TARGET_RATIO ? 'met' : 'NOT met'}`);
   const starved = runs.filter((r) => r.serverCpu < 0.9);
   if (starved.length > 0) {
     console.log(
@@ -290,11 +304,12 @@ async function main(): Promise<number> {
     commit: gitCommit(),
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-    settings: { ...settings, targetRatio: TARGET_RATIO, logStream: '/dev/null' },
+    settings: { ...settings, targetRatio: TARGET_RATIO, soapTargetRatio: SOAP_TARGET_RATIO, logStream: '/dev/null' },
     ratio,
+    soapRatio,
     roundRatios,
     cpuRatio,
-    mean: { bare: bareMean, gateway: gatewayMean },
+    mean: { bare: bareMean, json: gatewayMean, soap: soapMean },
     runs,
   };
   writeFileSync(RESULTS_JSON, JSON.stringify(report, null, 2) + '\n');
@@ -306,6 +321,10 @@ async function main(): Promise<number> {
   }
   if (ratio < TARGET_RATIO) {
     console.error(`FAILED: the gateway reached ${fixed(ratio, 2)} of the bare route's throughput (target ${TARGET_RATIO})`);
+    return 1;
+  }
+  if (soapRatio < SOAP_TARGET_RATIO) {
+    console.error(`FAILED: SOAP reached ${fixed(soapRatio, 2)} of JSON's throughput (target ${SOAP_TARGET_RATIO})`);
     return 1;
   }
   return 0;
