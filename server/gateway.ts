@@ -169,7 +169,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     async listen() {
       server = createServer(app);
-      notify.io.attach(server);
+      notify.attach(server);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, resolve);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logging/logger.js';
 import { retryOnConflict } from '../service/commit.js';
@@ -52,6 +53,8 @@ export class DeliveryQueue {
 
   constructor(options: DeliveryQueueOptions) {
     this.#options = { guardMs: 60_000, maxInFlight: 256, ...options };
+    // Every running attempt listens to the one shutdown signal.
+    setMaxListeners(this.#options.maxInFlight + 16, this.#shutdown.signal);
   }
 
   /** Registers the channel that attempts deliveries of `channel`. */

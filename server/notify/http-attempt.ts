@@ -1,11 +1,14 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { DeliveryAttempt } from '../store/notify-records.js';
 import { parseRetryAfter } from './retry-schedule.js';
 
 /**
  * One HTTP call to a merchant's server (a webhook POST, a Payline notification GET), measured
  * and summed up for the delivery record. Redirects are not followed (a 3xx is a failure, as the
- * Standard Webhooks spec says), the answer is read only up to a few bytes, and a call that takes
- * longer than `timeoutMs` is abandoned.
+ * Standard Webhooks spec says); only the first bytes of the answer are kept, and an answer longer
+ * than a few kilobytes is cut off; a call that takes longer than `timeoutMs` is abandoned.
+ * node:http with keep-alive agents: a receiver gets one connection per concurrent delivery.
  */
 export interface HttpCall {
   method: 'GET' | 'POST';
@@ -26,55 +29,73 @@ export interface HttpOutcome {
 
 /** How much of an answer is kept in the delivery record. */
 export const EXCERPT_CHARS = 256;
-const READ_LIMIT_BYTES = 4096;
+/** An answer longer than this is not read to its end: the connection is dropped. */
+const READ_LIMIT_BYTES = 64 * 1024;
 
-export async function httpAttempt(call: HttpCall): Promise<HttpOutcome> {
+const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
+
+export function httpAttempt(call: HttpCall): Promise<HttpOutcome> {
   const started = performance.now();
-  const timeout = AbortSignal.timeout(call.timeoutMs);
-  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
   const latency = (): number => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(call.url, {
-      method: call.method,
-      headers: { 'user-agent': 'Guichet-Notifications/1', ...call.headers },
-      ...(call.body !== undefined ? { body: call.body } : {}),
-      redirect: 'manual',
-      signal,
-    });
-    const excerpt = await readExcerpt(response);
-    const ok = response.status >= 200 && response.status < 300;
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), call.now);
-    return {
-      attempt: { at: call.now, latencyMs: latency(), status: response.status, ok, ...(excerpt ? { responseExcerpt: excerpt } : {}), ...(ok ? {} : { error: `HTTP ${response.status}` }) },
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
-  } catch (error) {
-    const reason = timeout.aborted ? `no answer within ${call.timeoutMs} ms` : describe(error);
-    return { attempt: { at: call.now, latencyMs: latency(), ok: false, error: reason } };
-  }
-}
-
-/** The first bytes of the body as text; the rest is dropped unread. */
-async function readExcerpt(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < READ_LIMIT_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
+  const failed = (error: string): HttpOutcome => ({ attempt: { at: call.now, latencyMs: latency(), ok: false, error } });
+  return new Promise((resolve) => {
+    let url: URL;
+    try {
+      url = new URL(call.url);
+    } catch {
+      return resolve(failed('invalid URL'));
     }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, EXCERPT_CHARS);
+    const https = url.protocol === 'https:';
+    const body = call.body === undefined ? undefined : Buffer.from(call.body);
+    const request = (https ? httpsRequest : httpRequest)(url, {
+      method: call.method,
+      agent: https ? agents.https : agents.http,
+      headers: { 'user-agent': 'Guichet-Notifications/1', ...call.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      ...(call.signal ? { signal: call.signal } : {}),
+    });
+    let settled = false;
+    const finish = (outcome: HttpOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      finish(failed(`no answer within ${call.timeoutMs} ms`));
+      request.destroy();
+    }, call.timeoutMs);
+    request.on('error', (error: NodeJS.ErrnoException) => finish(failed(String(error.code ?? error.message).slice(0, 200))));
+    request.on('response', (response) => void readAnswer(response).then((excerpt) => finish(answered(call, response, excerpt, latency()))));
+    request.end(body);
+  });
 }
 
-/** A network error in a few words: fetch hides the useful part in `cause`. */
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return String(cause?.code ?? cause?.message ?? (error as Error).message ?? error).slice(0, 200);
+function answered(call: HttpCall, response: IncomingMessage, excerpt: string, latencyMs: number): HttpOutcome {
+  const status = response.statusCode ?? 0;
+  const ok = status >= 200 && status < 300;
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], call.now);
+  return {
+    attempt: { at: call.now, latencyMs, status, ok, ...(excerpt ? { responseExcerpt: excerpt } : {}), ...(ok ? {} : { error: `HTTP ${status}` }) },
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
+
+/** The start of the body as text; reading stops (and the connection goes) past READ_LIMIT_BYTES. */
+function readAnswer(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => resolve(Buffer.concat(chunks).toString('utf8').slice(0, EXCERPT_CHARS));
+    response.on('data', (chunk: Buffer) => {
+      if (size < EXCERPT_CHARS * 4) chunks.push(chunk);
+      size += chunk.length;
+      if (size > READ_LIMIT_BYTES) {
+        response.destroy();
+        done();
+      }
+    });
+    response.on('end', done);
+    response.on('error', done);
+    response.on('close', done);
+  });
 }

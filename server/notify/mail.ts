@@ -17,6 +17,9 @@ import { MAIL_SCHEDULE } from './retry-schedule.js';
  * attempt. A template that fails to render is logged with its name and retried like an SMTP
  * server that is down: the event is never lost. The Message-ID is the same at every attempt.
  */
+/** The events that can cause an email (mail-messages.ts); others are not even read further. */
+const MAIL_EVENTS = new Set(['payment.accepted', 'payment.refunded', 'webhook.endpoint.disabled']);
+
 export interface MailChannelOptions {
   store: Store;
   clock: Clock;
@@ -37,7 +40,7 @@ export class MailChannel implements Channel, DeliveryHandler {
   async deliver(event: StoredEvent): Promise<void> {
     const { store, clock, merchants, deliveries, timeZone } = this.options;
     const merchant = merchants.get(event.merchantId);
-    if (!merchant) return;
+    if (!merchant || !MAIL_EVENTS.has(event.type) || !merchant.pointsOfSell.some((pos) => pos.email)) return;
     const mails = mailsFor(event, await loadEventSubject(store, event), merchant, timeZone);
     if (mails.length === 0) return;
     const now = clock.now();

@@ -1,4 +1,5 @@
 import { hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { AccessKeyVerifier } from '../merchants/access-key.js';
@@ -54,6 +55,8 @@ export interface NotifyHub {
   events: EventLog;
   transport: MailTransport;
   socketTokenKey: Buffer;
+  /** Serves the live events on the gateway's HTTP server. */
+  attach(server: Server): void;
   /** The job runner's handler for delivery retries. */
   runJob(job: Job): Promise<void>;
   /** Starts dispatching committed events. */
@@ -82,6 +85,7 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
   deliveries.handle('webhook', webhook);
   deliveries.handle('mail', mail);
   const outbox = new Outbox({ store, logger, channels: [payline, webhook, rooms, mail] });
+  let attached = false;
 
   return {
     io,
@@ -89,6 +93,10 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
     events: new EventLog({ store, deliveries, sendToNewEndpoints: (event) => webhook.deliver(event) }),
     transport,
     socketTokenKey,
+    attach(server) {
+      io.attach(server);
+      attached = true;
+    },
     runJob: (job) => deliveries.runJob(job),
     start: () => outbox.start(),
     async settled() {
@@ -101,7 +109,8 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
       await outbox.stop();
       await deliveries.close();
       transport.close();
-      await io.close();
+      // Closing socket.io also closes the HTTP server it is attached to.
+      if (attached) await io.close();
     },
   };
 }
