@@ -17,7 +17,7 @@ export default {
   middleware: [fakeGateway],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.widget.json', target: 'es2021' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } })],
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 30_000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -27,8 +27,12 @@ export function nextEvent<K extends keyof GuichetEventMap>(
   });
 }
 
-/** Waits until `condition` holds (polling), failing after `timeout` ms with `what`. */
-export async function until(condition: () => unknown, what = 'condition', timeout = 5000): Promise<void> {
+/**
+ * Waits until `condition` holds (polling), failing after `timeout` ms with `what`. Generous: keys
+ * typed into a cross-origin iframe travel through the browser's protocol one by one, and a busy
+ * machine slows them down; a condition that never holds still fails.
+ */
+export async function until(condition: () => unknown, what = 'condition', timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
