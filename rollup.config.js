@@ -3,7 +3,8 @@
  * - guichet.js: the merchant's one script (Lit and <guichet-checkout> in one file);
  * - fields.html + fields-[hash].js: the card-fields page the gateway serves in the iframe;
  * - [locale]-[hash].js: one lazily loaded chunk per locale (both builds make the same files);
- * - manifest.json: every file with its size and gzip size, the entries and the locales.
+ * - live-client-[hash].js: socket.io-client, loaded lazily for the live events;
+ * - manifest.json: every file with its size and gzip size, the entries, the locales and the live chunk.
  * Every name but guichet.js and fields.html carries a content hash (cached for good).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +15,12 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const OUT = 'dist/widget';
 const LOCALE_MODULE = /widget\/i18n\/([a-z]{2})\.ts$/;
+const LIVE_MODULE = /widget\/protocol\/live-client\.ts$/;
 
 rmSync(OUT, { recursive: true, force: true });
 
 /** What both builds learn, written to manifest.json after each. */
-const manifest = { files: {}, entries: {}, locales: {} };
+const manifest = { files: {}, entries: {}, locales: {}, live: undefined };
 /** Files whose sizes were printed already. */
 const printed = new Set();
 
@@ -38,6 +40,7 @@ function manifestPlugin(entryName) {
         manifest.files[file.fileName] = { ...sizes(file.type === 'chunk' ? file.code : file.source), ...imports };
         const locale = file.type === 'chunk' && file.facadeModuleId?.match(LOCALE_MODULE)?.[1];
         if (locale) manifest.locales[locale] = file.fileName;
+        if (file.type === 'chunk' && LIVE_MODULE.test(file.facadeModuleId ?? '')) manifest.live = file.fileName;
         if (file.type === 'chunk' && file.isEntry) manifest.entries[entryName] = file.fileName;
       }
     },
@@ -66,7 +69,23 @@ function fieldsPagePlugin() {
   };
 }
 
+/**
+ * engine.io-client's `browser` field, which node-resolve does not apply to the package's own
+ * relative imports: its Node modules (`*.node.js`: xhr and ws transports, globals) become the
+ * browser ones next to them.
+ */
+function engineIoBrowserPlugin() {
+  return {
+    name: 'guichet-engine-io-browser',
+    resolveId(source, importer) {
+      if (!importer?.includes('/node_modules/engine.io-client/') || !source.endsWith('.node.js')) return null;
+      return this.resolve(source.replace(/\.node\.js$/, '.js'), importer, { skipSelf: true });
+    },
+  };
+}
+
 const plugins = [
+  engineIoBrowserPlugin(),
   nodeResolve({ browser: true }),
   esbuild({ tsconfig: 'tsconfig.widget.json', target: 'es2021' }),
   terser({ ecma: 2021, module: true, format: { comments: false } }),

@@ -33,13 +33,17 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(body);
 }
 
-/** The checkout page's CSP: scripts by nonce or from the gateway, calls and frames to the gateway only. */
+/**
+ * The checkout page's CSP: scripts by nonce or from the gateway, calls and frames to the gateway
+ * only; its WebSocket origin (ws: / wss:) named too, for the widget's live events.
+ */
 function checkoutCsp(nonce: string, gatewayOrigin: string): string {
+  const socketOrigin = gatewayOrigin.replace(/^http/, 'ws');
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' ${gatewayOrigin}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    `connect-src ${gatewayOrigin}`,
+    `connect-src ${gatewayOrigin} ${socketOrigin}`,
     `frame-src ${gatewayOrigin}`,
     'img-src * data:',
     "base-uri 'none'",

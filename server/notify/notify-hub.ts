@@ -74,13 +74,13 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
   const socketTokenKey = Buffer.from(hkdfSync('sha256', options.dataKey, Buffer.alloc(0), 'guichet socket tokens', 32));
   const random = options.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
   const deliveries = new DeliveryQueue({ store, clock, random, logger });
-  const io = createSocketServer({ store, clock, merchants, verifier, tokenKey: socketTokenKey });
+  const io = createSocketServer({ store, clock, merchants, verifier, tokenKey: socketTokenKey, timeZone: settings.timeZone });
   const transport = createMailTransport({ ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), dataDir: settings.dataDir, clock });
 
   const payline = new PaylineNotificationChannel({ store, clock, merchants, deliveries, timeoutMs: settings.notificationTimeoutMs ?? DEFAULT_TIMEOUT_MS });
   const webhook = new WebhookChannel({ store, clock, ids, deliveries, timeZone: settings.timeZone, timeoutMs: settings.webhookTimeoutMs ?? DEFAULT_TIMEOUT_MS });
   const mail = new MailChannel({ store, clock, merchants, deliveries, renderer: new MailRenderer(settings.templatesDir), transport, logger, timeZone: settings.timeZone });
-  const rooms = new SocketRoomsChannel({ io, store });
+  const rooms = new SocketRoomsChannel({ io, store, timeZone: settings.timeZone });
   deliveries.handle('payline-notification', payline);
   deliveries.handle('webhook', webhook);
   deliveries.handle('mail', mail);

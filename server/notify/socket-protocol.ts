@@ -45,6 +45,16 @@ export interface SessionState {
   expiresAt: string;
   /** The transaction of the last attempt, if any. */
   transactionId?: string;
+  /** ACCEPTED: what the payment ticket shows (Payline's objects, the card masked), so no read is needed. */
+  ticket?: SessionTicket;
+}
+
+/** The facts of an accepted payment's ticket, as `GET /widget/sessions/{token}` gives them. */
+export interface SessionTicket {
+  /** `date`: `dd/mm/yyyy HH:mm:ss`. */
+  transaction: { id: string; date: string };
+  authorization?: { number: string; date?: string };
+  card: { number: string; type?: string };
 }
 
 export interface ServerToClientEvents {

@@ -5,6 +5,7 @@ import type { MerchantDirectory } from '../merchants/merchant-directory.js';
 import { allowsWidgetOrigin, anyAllowsWidgetOrigin } from '../merchants/widget-origins.js';
 import type { Store } from '../store/store.js';
 import { currentSessionState } from './session-state.js';
+import { withTicket } from './session-ticket.js';
 import {
   SOCKET_PATH,
   SocketEvent,
@@ -30,6 +31,8 @@ export interface SocketServerOptions {
   verifier: AccessKeyVerifier;
   /** Key of the short-lived merchant tokens. */
   tokenKey: Buffer;
+  /** Of the ticket's dates in an ACCEPTED session state. */
+  timeZone: string;
 }
 
 interface SocketData {
@@ -98,5 +101,7 @@ async function authorise(options: SocketServerOptions, socket: LiveSocket): Prom
 
 async function sendSessionState(options: SocketServerOptions, socket: LiveSocket, token: string): Promise<void> {
   const session = await options.store.getSession(token);
-  if (session && socket.connected) socket.emit(SocketEvent.SESSION_STATE, currentSessionState(session, options.clock.now()));
+  if (!session) return;
+  const state = await withTicket(options.store, options.timeZone, session.merchantId, currentSessionState(session, options.clock.now()));
+  if (socket.connected) socket.emit(SocketEvent.SESSION_STATE, state);
 }

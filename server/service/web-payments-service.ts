@@ -168,7 +168,10 @@ export class WebPaymentsService {
       if (!step.ok) return { retry: false, value: { code: step.code, session } };
       const authenticated = auth.status === 'Y';
       const next = authenticated ? step.session : finishAttempt(step.session, CODES.AUTHENTICATION_FAILED, undefined);
-      const committed = await deps.store.commit({ sessions: [{ next, expectedVersion: session.version }] });
+      // A failed challenge makes no payment, so it says payment.refused itself: the widget's room and WEBTRS hear of it.
+      const refused = { type: 'payment.refused', data: { token, orderRef: session.orderRef, code: CODES.AUTHENTICATION_FAILED } };
+      const events = authenticated ? [] : stampEvents(deps, session.merchantId, [refused], deps.clock.now());
+      const committed = await deps.store.commit({ sessions: [{ next, expectedVersion: session.version }], ...(events.length > 0 ? { events } : {}) });
       if (!committed.ok) return { retry: true };
       return { retry: false, value: { code: authenticated ? CODES.ACCEPTED : CODES.AUTHENTICATION_FAILED, session: next, ...(authenticated ? { pending: step.pending } : {}) } };
     });

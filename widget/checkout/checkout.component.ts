@@ -30,6 +30,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit, type MessageDetail } from '../events.js';
 import { FrameChannel } from '../controllers/frame-channel.js';
+import { LiveSession } from '../controllers/live-session.js';
 import { LocaleController } from '../controllers/locale.js';
 import { formatAmount } from '../i18n/format-amount.js';
 import { DEFAULT_LOCALE } from '../i18n/locales.js';
@@ -37,6 +38,7 @@ import type { TextKey } from '../i18n/translation.js';
 import { cancelSession, readSession } from '../protocol/gateway-client.js';
 import type { FieldsState, Message } from '../protocol/messages.js';
 import type { PayAnswer, PaylineResult, PublicSession } from '../protocol/session.js';
+import type { SessionState } from '../../server/notify/socket-protocol.js';
 import { contextInfo } from '../payline/context-info.js';
 import { computedThemeVars, shopThemeVars, themeRule } from '../theme.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -45,13 +47,10 @@ import { methodsOf } from './methods.component.js';
 import type { GuichetResult } from './result.component.js';
 import { reasonKey } from './result-reason.js';
 import { ticketOf, type PaymentFacts } from './ticket.component.js';
-import { WidgetState, isFinal, isPayable, stateAfterPayment, stateOfSession } from './widget-state.js';
+import { WidgetState, isFinal, isPayable, resultOfLive, stateAfterPayment, stateOfLive, stateOfSession } from './widget-state.js';
 
 /** The layouts of Payline's `data-template` that render a widget. */
 export type Layout = 'column' | 'tab' | 'lightbox';
-
-/** How often a session still PROCESSING on load is read again (ms). */
-const POLL_MS = 2000;
 
 /** The gateway this script was served by: the default of `gateway`. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -85,6 +84,8 @@ export class GuichetCheckout extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   private readonly cardChannel = new FrameChannel(this, (message) => this.onCardMessage(message));
+  /** The session's live events while it is open: what happens in another window shows here. */
+  private readonly live = new LiveSession(this, (state) => this.onLiveState(state));
   private readonly themeSheet = new CSSStyleSheet();
   private previousState: WidgetState | undefined;
   /** The state a payment started from, while its answer is awaited. */
@@ -212,9 +213,6 @@ export class GuichetCheckout extends LitElement {
     this.challenge = undefined;
     if (session?.challenge && next === WidgetState.ACTIVE_WAITING) this.startChallenge(session.challenge.url, false);
     this.enter(next);
-    if (next === WidgetState.ACTIVE_WAITING && this.payingFrom === undefined && !this.challenge) {
-      setTimeout(() => this.isConnected && load === this.loads && void this.load(), POLL_MS);
-    }
   }
 
   private async switchLocale(): Promise<void> {
@@ -222,8 +220,10 @@ export class GuichetCheckout extends LitElement {
     this.cardChannel.post('guichet:set-locale', { locale: this.getLanguage() });
   }
 
-  /** Shows `next`; a final state first asks the merchant (guichet-final-state). */
+  /** Shows `next`; a final state first asks the merchant (guichet-final-state). An open session is followed live. */
   private enter(next: WidgetState, again = next === WidgetState.PAYMENT_FAILURE_WITH_RETRY): void {
+    if (isFinal(next) || !this.session) this.live.stop();
+    else void this.live.follow(this.base.origin, this.session.token);
     if (next === this.widgetState && !again) return;
     if (this.message) this.unsay();
     this.previousState = this.widgetState;
@@ -278,6 +278,23 @@ export class GuichetCheckout extends LitElement {
         if (this.payingFrom !== undefined) this.onPayAnswer(message);
         return;
     }
+  }
+
+  /**
+   * The session moved elsewhere (a challenge passed in another window, a payment in another tab,
+   * the expiry): shown at once, an accepted payment with its ticket, without reading the session.
+   * While this page's own payment is awaited, its answer decides.
+   */
+  private onLiveState(live: SessionState): void {
+    const session = this.session;
+    const next = stateOfLive(live, this.forceTicket);
+    if (!session || !next || this.payingFrom !== undefined) return;
+    if (next === this.widgetState && live.attempts === session.attempts) return;
+    this.session = { ...session, state: live.state, attempts: live.attempts, attemptsLeft: live.attemptsLeft };
+    this.result = resultOfLive(live);
+    if (live.ticket) this.payment = live.ticket;
+    this.challenge = undefined;
+    this.enter(next, true);
   }
 
   /** The state the payment started from; no payment is awaited any more. */

@@ -2,7 +2,8 @@
  * The widget's states, with Payline's names (payline-api.md §6.4), and the pure transitions from
  * what the gateway says (a session, a pay answer) to the state to show.
  */
-import type { PayAnswer, PublicSession } from '../protocol/session.js';
+import type { SessionState } from '../../server/notify/socket-protocol.js';
+import type { PayAnswer, PaylineResult, PublicSession } from '../protocol/session.js';
 
 /** Payline's widget states the gateway's widget goes through. */
 export const WidgetState = {
@@ -80,4 +81,36 @@ export function stateAfterPayment(answer: PayAnswer, before: WidgetState, forceT
     return WidgetState.PAYMENT_FAILURE_WITH_RETRY;
   }
   return stateOfSession(answer.session, forceTicket);
+}
+
+/** The code of an open session nothing was tried on yet (02306, in progress). */
+const IN_PROGRESS = '02306';
+
+/**
+ * The state a live `session-state` leads to (docs/WIDGET-PROTOCOL.md "Live events"): a refusal
+ * with attempts left offers the retry; an attempt under way elsewhere (PROCESSING,
+ * AUTHENTICATING) or a session nothing was tried on changes nothing (undefined).
+ */
+export function stateOfLive(live: SessionState, forceTicket: boolean): WidgetState | undefined {
+  switch (live.state) {
+    case 'WAITING':
+      return live.attempts > 0 && live.code !== IN_PROGRESS ? WidgetState.PAYMENT_FAILURE_WITH_RETRY : undefined;
+    case 'PROCESSING':
+    case 'AUTHENTICATING':
+      return undefined;
+    case 'ACCEPTED':
+      return forceTicket ? WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY : WidgetState.PAYMENT_SUCCESS;
+    case 'REFUSED':
+      return WidgetState.PAYMENT_FAILURE;
+    case 'CANCELLED':
+      return WidgetState.PAYMENT_CANCELED;
+    case 'EXPIRED':
+      return WidgetState.TOKEN_EXPIRED;
+  }
+}
+
+/** Payline's result as a live state tells it: its code, the short message from the state or the code. */
+export function resultOfLive(live: SessionState): PaylineResult {
+  const byState = live.state === 'ACCEPTED' ? 'ACCEPTED' : live.state === 'CANCELLED' ? 'CANCELLED' : undefined;
+  return { code: live.code, shortMessage: byState ?? (/^0[13]/.test(live.code) ? 'REFUSED' : 'ERROR'), longMessage: '' };
 }

@@ -3,7 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { SANDBOX_MERCHANT } from '../../../server/merchants/sandbox-merchant.js';
 import type { LiveEvent, SessionState } from '../../../server/notify/socket-protocol.js';
+import { completeChallenge, openChallenge } from '../support/acs-browser.js';
 import { authorizationRequest, webPaymentRequest } from '../support/requests.js';
+import { THREE_DS_CARDS } from '../support/widget-calls.js';
 import { startNotifyTest, type NotifyTest } from './support/notify-harness.js';
 
 /*
@@ -85,6 +87,7 @@ describe('socket.io live events', () => {
     assert.equal(widget.events[0]!.data.transactionId, paid.transaction.id);
     assert.doesNotMatch(JSON.stringify(widget.events), /4970101122334455/);
     assert.deepEqual([widget.states[1]!.state, widget.states[1]!.code, widget.states[1]!.transactionId], ['ACCEPTED', '00000', paid.transaction.id]);
+    assert.deepEqual(widget.states[1]!.ticket, { transaction: { id: paid.transaction.id, date: paid.transaction.date }, authorization: { number: paid.authorization.number, date: paid.authorization.date }, card: { number: paid.card.number, type: paid.card.type } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(widget.events.every((e) => e.data.token === mine));
   });
@@ -96,6 +99,18 @@ describe('socket.io live events', () => {
     await t.settle();
     await until(() => widget.states.length === 2);
     assert.deepEqual([widget.states[1]!.state, widget.states[1]!.code, widget.states[1]!.attemptsLeft], ['WAITING', '01100', 2]);
+  });
+
+  it('tells the widget of a 3-D Secure challenge failed elsewhere (03003, payment.refused)', async () => {
+    const token = await t.webPayment(1000);
+    const widget = await client({ token });
+    const answer = await t.pay(token, THREE_DS_CARDS.challengeFail);
+    const acs = await openChallenge(answer.challenge.url);
+    await completeChallenge(t, acs, 'authenticate');
+    await t.settle();
+    await until(() => widget.states.length === 2);
+    assert.deepEqual(widget.events.map((e) => [e.type, e.data.token, e.data.code]), [['payment.refused', token, '03003']]);
+    assert.deepEqual([widget.states[1]!.state, widget.states[1]!.code, widget.states[1]!.attemptsLeft], ['WAITING', '03003', 2]);
   });
 
   it('refuses a wrong token, wrong credentials or a foreign origin with one word', async () => {
