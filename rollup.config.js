@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { engineIoBrowserRollup } from './scripts/engine-io-browser.js';
 
 const OUT = 'dist/widget';
 const LOCALE_MODULE = /widget\/i18n\/([a-z]{2})\.ts$/;
@@ -69,23 +70,8 @@ function fieldsPagePlugin() {
   };
 }
 
-/**
- * engine.io-client's `browser` field, which node-resolve does not apply to the package's own
- * relative imports: its Node modules (`*.node.js`: xhr and ws transports, globals) become the
- * browser ones next to them.
- */
-function engineIoBrowserPlugin() {
-  return {
-    name: 'guichet-engine-io-browser',
-    resolveId(source, importer) {
-      if (!importer?.includes('/node_modules/engine.io-client/') || !source.endsWith('.node.js')) return null;
-      return this.resolve(source.replace(/\.node\.js$/, '.js'), importer, { skipSelf: true });
-    },
-  };
-}
-
 const plugins = [
-  engineIoBrowserPlugin(),
+  engineIoBrowserRollup(),
   nodeResolve({ browser: true }),
   esbuild({ tsconfig: 'tsconfig.widget.json', target: 'es2021' }),
   terser({ ecma: 2021, module: true, format: { comments: false } }),

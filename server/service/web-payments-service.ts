@@ -1,6 +1,6 @@
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
-import { CODES } from '../core/result-codes.js';
+import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
 import type { Authentication } from '../connectors/three-d-secure.js';
@@ -40,6 +40,11 @@ const EXPIRY_JOB = 'session-expiry';
 
 function expiryJob(session: WebSession, at: number): Job {
   return { id: `${EXPIRY_JOB}:${session.token}`, type: EXPIRY_JOB, at, merchantId: session.merchantId, ref: session.token };
+}
+
+/** The event of an attempt refused before any payment was made. */
+function attemptRefused(session: WebSession, code: string) {
+  return { type: 'payment.refused', data: { token: session.token, orderRef: session.orderRef, code } };
 }
 
 export class WebPaymentsService {
@@ -169,8 +174,7 @@ export class WebPaymentsService {
       const authenticated = auth.status === 'Y';
       const next = authenticated ? step.session : finishAttempt(step.session, CODES.AUTHENTICATION_FAILED, undefined);
       // A failed challenge makes no payment, so it says payment.refused itself: the widget's room and WEBTRS hear of it.
-      const refused = { type: 'payment.refused', data: { token, orderRef: session.orderRef, code: CODES.AUTHENTICATION_FAILED } };
-      const events = authenticated ? [] : stampEvents(deps, session.merchantId, [refused], deps.clock.now());
+      const events = authenticated ? [] : stampEvents(deps, session.merchantId, [attemptRefused(session, CODES.AUTHENTICATION_FAILED)], deps.clock.now());
       const committed = await deps.store.commit({ sessions: [{ next, expectedVersion: session.version }], ...(events.length > 0 ? { events } : {}) });
       if (!committed.ok) return { retry: true };
       return { retry: false, value: { code: authenticated ? CODES.ACCEPTED : CODES.AUTHENTICATION_FAILED, session: next, ...(authenticated ? { pending: step.pending } : {}) } };
@@ -238,7 +242,9 @@ export class WebPaymentsService {
     return retryOnConflict<SessionOutcome>(async () => {
       const current = (await this.session(token, merchant.merchantId)) ?? session;
       const finished = finishAttempt(current, outcome.code, newPaymentId);
-      const committed = await this.deps.store.commit({ sessions: [{ next: finished, expectedVersion: current.version }] });
+      // An attempt refused before any payment was made (3-D Secure failed, a duplicate order) says so itself.
+      const events = newPaymentId || isAcceptedCode(outcome.code) ? [] : stampEvents(this.deps, session.merchantId, [attemptRefused(current, outcome.code)], this.deps.clock.now());
+      const committed = await this.deps.store.commit({ sessions: [{ next: finished, expectedVersion: current.version }], ...(events.length > 0 ? { events } : {}) });
       if (!committed.ok) return { retry: true };
       return { retry: false, value: { code: outcome.code, ...(outcome.message ? { message: outcome.message } : {}), session: finished, ...(outcome.payment ? { payment: outcome.payment } : {}) } };
     });

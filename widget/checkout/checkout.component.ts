@@ -3,6 +3,8 @@
  * token from the gateway, shows the shop, the amount and the methods, takes the payment through
  * the gateway's card-fields iframe (the card never reaches this page), runs 3-D Secure and shows
  * the result and its ticket. States and callbacks follow Payline's widget (payline-api.md §6).
+ * While the session is open it follows it live over socket.io (controllers/live-session.ts):
+ * what happens in another window or tab, or the expiry, shows without polling.
  *
  * Attributes: `token`; `locale` (else the session's languageCode, else the browser's);
  * `layout` column | tab | lightbox; `embedded-redirection-allowed` ("false": 3-D Secure by
@@ -283,12 +285,13 @@ export class GuichetCheckout extends LitElement {
   /**
    * The session moved elsewhere (a challenge passed in another window, a payment in another tab,
    * the expiry): shown at once, an accepted payment with its ticket, without reading the session.
-   * While this page's own payment is awaited, its answer decides.
+   * While this page's own payment is awaited, its answer decides; while its challenge is in the
+   * iframe here, the challenge's own message does (guichet:3ds-complete).
    */
   private onLiveState(live: SessionState): void {
     const session = this.session;
     const next = stateOfLive(live, this.forceTicket);
-    if (!session || !next || this.payingFrom !== undefined) return;
+    if (!session || !next || this.payingFrom !== undefined || this.challenge?.embedded) return;
     if (next === this.widgetState && live.attempts === session.attempts) return;
     this.session = { ...session, state: live.state, attempts: live.attempts, attemptsLeft: live.attemptsLeft };
     this.result = resultOfLive(live);

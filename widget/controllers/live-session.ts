@@ -3,32 +3,47 @@
  * session is open, a socket.io connection to the gateway's payment room, authorised by the token,
  * hands every `session-state` to the host: a 3-D Secure challenge finished in another window, a
  * payment made in another tab, the expiry. socket.io-client is loaded with `import()` on first
- * use (protocol/live-client.ts, a chunk of its own outside guichet.js). A connection that did not recover its room is sent
- * the current state by the gateway, so a reconnection brings the page up to date by itself.
+ * use (protocol/live-client.ts, a chunk of its own outside guichet.js). A connection that did not
+ * recover its room is sent the current state by the gateway, so a reconnection brings the page
+ * up to date by itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Socket } from 'socket.io-client';
 import { SOCKET_PATH, SocketEvent, type ClientToServerEvents, type ServerToClientEvents, type SessionState } from '../../server/notify/socket-protocol.js';
 
+/** A session on a gateway. */
+interface Followed {
+  origin: string;
+  token: string;
+}
+
 export class LiveSession implements ReactiveController {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
-  /** `origin token` followed, set before socket.io-client is loaded so a second call waits for nothing. */
-  private following: string | undefined;
+  /** Set before socket.io-client is loaded, so a second call for the same session waits for nothing. */
+  private following: Followed | undefined;
   /** What was followed when the host left the page. */
-  private paused: string | undefined;
+  private paused: Followed | undefined;
 
   constructor(host: ReactiveControllerHost, private readonly onState: (state: SessionState) => void) {
     host.addController(this);
   }
 
-  /** Follows `token` on the gateway at `origin` until stop(); the same token again changes nothing. */
+  /**
+   * Follows `token` on the gateway at `origin` until stop(); the same session again changes
+   * nothing. Should the chunk not load, the page goes on without live events.
+   */
   async follow(origin: string, token: string): Promise<void> {
-    const key = `${origin} ${token}`;
-    if (this.following === key) return;
+    if (this.following?.origin === origin && this.following.token === token) return;
     this.stop();
-    this.following = key;
-    const { io } = await import('../protocol/live-client.js');
-    if (this.following !== key) return;
+    const followed = (this.following = { origin, token });
+    let io: typeof import('../protocol/live-client.js').io;
+    try {
+      ({ io } = await import('../protocol/live-client.js'));
+    } catch {
+      if (this.following === followed) this.following = undefined;
+      return;
+    }
+    if (this.following !== followed) return;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(origin, { path: SOCKET_PATH, auth: { token }, transports: ['websocket'] });
     socket.on(SocketEvent.SESSION_STATE, (state) => {
       if (state.token === token) this.onState(state);
@@ -50,8 +65,8 @@ export class LiveSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    const paused = this.paused?.split(' ');
+    const paused = this.paused;
     this.paused = undefined;
-    if (paused) void this.follow(paused[0]!, paused[1]!);
+    if (paused) void this.follow(paused.origin, paused.token);
   }
 }

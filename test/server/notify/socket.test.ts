@@ -113,6 +113,18 @@ describe('socket.io live events', () => {
     assert.deepEqual([widget.states[1]!.state, widget.states[1]!.code, widget.states[1]!.attemptsLeft], ['WAITING', '03003', 2]);
   });
 
+  it('tells the widget of an attempt refused before any payment (an order paid through another session: 01913)', async () => {
+    const order = { ref: `paid-twice-${Date.now()}`, amount: 1500, currency: 978, date: '02/03/2026 11:00' };
+    const first = await t.webPayment(1500, { order });
+    const second = await t.webPayment(1500, { order });
+    assert.equal((await t.pay(first)).result.code, '00000');
+    const widget = await client({ token: second });
+    assert.equal((await t.pay(second)).result.code, '01913');
+    await t.settle();
+    await until(() => widget.events.length === 1);
+    assert.deepEqual(widget.events.map((e) => [e.type, e.data.token, e.data.code]), [['payment.refused', second, '01913']]);
+  });
+
   it('refuses a wrong token, wrong credentials or a foreign origin with one word', async () => {
     const token = await t.webPayment(1000);
     assert.equal(await refusal({ token: 'f'.repeat(32) }), 'unauthorized');

@@ -1,7 +1,8 @@
 /** Pure transitions to Payline's states and the failure reasons (widget-state.ts, result-reason.ts). */
 import { expect } from '@esm-bundle/chai';
 import { reasonKey } from '../../../widget/checkout/result-reason.js';
-import { isFinal, stateAfterPayment, stateOfSession } from '../../../widget/checkout/widget-state.js';
+import { isFinal, resultOfLive, stateAfterPayment, stateOfLive, stateOfSession } from '../../../widget/checkout/widget-state.js';
+import type { SessionState } from '../../../server/notify/socket-protocol.js';
 import type { PaylineResult, PublicSession } from '../../../widget/protocol/session.js';
 
 const REFUSED: PaylineResult = { code: '01100', shortMessage: 'REFUSED', longMessage: '' };
@@ -65,4 +66,31 @@ describe('failure reason', () => {
       expect(reasonKey({ code, shortMessage, longMessage: '' })).to.equal(key);
     });
   }
+});
+
+describe('state of a live session-state', () => {
+  const live = (fields: Partial<SessionState>): SessionState => ({ token: 't', state: 'WAITING', code: '02306', attempts: 0, attemptsLeft: 3, expiresAt: '', ...fields });
+  const cases: Array<[Partial<SessionState>, boolean, string | undefined]> = [
+    [{}, false, undefined],
+    [{ state: 'AUTHENTICATING', attempts: 1 }, false, undefined],
+    [{ state: 'PROCESSING', attempts: 1 }, false, undefined],
+    [{ attempts: 1, code: '03003', attemptsLeft: 2 }, false, 'PAYMENT_FAILURE_WITH_RETRY'],
+    [{ state: 'ACCEPTED', code: '00000', attempts: 1 }, false, 'PAYMENT_SUCCESS'],
+    [{ state: 'ACCEPTED', code: '00000', attempts: 1 }, true, 'PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY'],
+    [{ state: 'REFUSED', code: '01100', attempts: 3, attemptsLeft: 0 }, false, 'PAYMENT_FAILURE'],
+    [{ state: 'CANCELLED', code: '02319' }, false, 'PAYMENT_CANCELED'],
+    [{ state: 'EXPIRED', code: '02324' }, false, 'TOKEN_EXPIRED'],
+  ];
+  for (const [fields, forceTicket, expected] of cases) {
+    it(`${JSON.stringify(fields)}${forceTicket ? ' with force-ticket' : ''} → ${expected ?? 'no change'}`, () => {
+      expect(stateOfLive(live(fields), forceTicket)).to.equal(expected);
+    });
+  }
+
+  it('gives the result its reason: 03003 authentication, 01100 declined, nothing for an acceptance', () => {
+    expect(reasonKey(resultOfLive(live({ attempts: 1, code: '03003' })))).to.equal('reasonAuthentication');
+    expect(reasonKey(resultOfLive(live({ state: 'REFUSED', code: '01100' })))).to.equal('reasonDeclined');
+    expect(reasonKey(resultOfLive(live({ state: 'ACCEPTED', code: '00000' })))).to.equal(undefined);
+    expect(reasonKey(resultOfLive(live({ state: 'CANCELLED', code: '02319' })))).to.equal(undefined);
+  });
 });
