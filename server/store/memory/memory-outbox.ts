@@ -12,6 +12,8 @@ interface Group {
   next: number;
   /** seq → ms until which the event is leased to the group. */
   pending: Map<number, number>;
+  /** No lease in `pending` ends before this (a lower bound): below it, no scan for lapsed leases. */
+  earliestLease: number;
 }
 
 /** The outbox of MemoryStore; `now` comes from the store's clock. */
@@ -91,7 +93,7 @@ export class MemoryOutbox {
 
   #group(name: string): Group {
     let state = this.#groups.get(name);
-    if (!state) this.#groups.set(name, (state = { next: 0, pending: new Map() }));
+    if (!state) this.#groups.set(name, (state = { next: 0, pending: new Map(), earliestLease: Infinity }));
     return state;
   }
 
@@ -99,11 +101,24 @@ export class MemoryOutbox {
     const state = this.#group(group);
     const limit = Math.max(0, options.limit);
     const claimed: StoredEvent[] = [];
-    // Lapsed leases first (their holder died or failed), oldest first: Map order is claim order.
-    const lapsed = [...state.pending].filter(([, until]) => until <= now).map(([seq]) => seq).sort((a, b) => a - b);
-    for (const seq of lapsed.slice(0, limit)) claimed.push(this.#events[seq - 1]!);
+    // Lapsed leases first (their holder died or failed), oldest first. The scan runs only when a
+    // lease may have ended: claims are frequent, lapses rare.
+    if (state.earliestLease <= now) {
+      const lapsed: number[] = [];
+      let earliest = Infinity;
+      for (const [seq, until] of state.pending) {
+        if (until <= now) lapsed.push(seq);
+        else earliest = Math.min(earliest, until);
+      }
+      lapsed.sort((a, b) => a - b);
+      for (const seq of lapsed.slice(0, limit)) claimed.push(this.#events[seq - 1]!);
+      for (const seq of lapsed.slice(limit)) earliest = Math.min(earliest, state.pending.get(seq)!);
+      state.earliestLease = earliest;
+    }
     while (claimed.length < limit && state.next < this.#events.length) claimed.push(this.#events[state.next++]!);
-    for (const event of claimed) state.pending.set(event.seq, now + options.leaseMs);
+    const until = now + options.leaseMs;
+    for (const event of claimed) state.pending.set(event.seq, until);
+    if (claimed.length > 0) state.earliestLease = Math.min(state.earliestLease, until);
     return claimed.map((event) => structuredClone(event));
   }
 
