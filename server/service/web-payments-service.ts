@@ -1,4 +1,4 @@
-import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
+import { PaymentKind, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
@@ -19,19 +19,10 @@ import type { PaymentsService } from './payments-service.js';
  * time, a limited number of attempts, 3-D Secure first) or cancels it; it expires on its own; getWebPaymentDetails
  * reads it at any point of its life.
  */
-export interface NewSessionRequest {
-  merchant: Merchant;
-  terms: PaymentTerms;
-  orderRef: string;
-  order: { [key: string]: JsonValue };
-  selectedContracts: string[];
-  returnURL: string;
-  cancelURL: string;
-  notificationURL?: string;
-  languageCode?: string;
-  buyer?: { [key: string]: JsonValue };
-  privateDataList?: JsonValue;
-}
+export type NewSessionRequest = { merchant: Merchant; terms: PaymentTerms } & Pick<
+  WebSession,
+  'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList'
+>;
 
 /** `challenge`: 3-D Secure asks the shopper to authenticate on that page first (03101). */
 export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment; challenge?: { url: string } };

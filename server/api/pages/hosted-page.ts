@@ -1,4 +1,4 @@
-import { html } from '../../http/html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import type { PageTexts } from './page-texts.js';
 
 /**
@@ -25,19 +25,22 @@ const STYLE = `
   footer a[hidden] { display: none; }
 `;
 
+/** The <head> of every gateway page: no referrer, the style and module scripts under the CSP nonce. */
+function pageHead(title: string, nonce: string, scripts: readonly string[] = []): SafeHtml {
+  return html`<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style nonce="${nonce}">${STYLE}</style>
+${scripts.map((src) => html`<script type="module" nonce="${nonce}" src="${src}"></script>`)}</head>`;
+}
+
 export function hostedPage(data: HostedPageData, texts: PageTexts): string {
   const { nonce } = data;
   return html`<!doctype html>
 <html lang="${texts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${texts.title}: ${data.shopName}</title>
-<style nonce="${nonce}">${STYLE}</style>
-<script type="module" nonce="${nonce}" src="/widget/guichet.js"></script>
-<script type="module" nonce="${nonce}" src="/webpayment/hosted-page.js"></script>
-</head>
+${pageHead(`${texts.title}: ${data.shopName}`, nonce, ['/widget/guichet.js', '/webpayment/hosted-page.js'])}
 <body>
 <header>${data.logoURL ? html`<img src="${data.logoURL}" alt="">` : undefined}<h1>${data.shopName}</h1></header>
 <main><guichet-checkout token="${data.token}" locale="${texts.lang}" nonce="${nonce}"></guichet-checkout></main>
@@ -55,13 +58,7 @@ export function messagePage(texts: PageTexts, nonce: string, message: string, do
   const attributes = done ? Object.entries(done.data).map(([k, v]) => html` data-${k}="${v}"`) : [];
   return html`<!doctype html>
 <html lang="${texts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${texts.title}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
+${pageHead(texts.title, nonce)}
 <body>
 <main${done ? html` id="${done.id}"` : undefined}${attributes}><p>${message}</p>${done?.data.href ? html`<p><a href="${done.data.href}">${texts.continue}</a></p>` : undefined}</main>
 ${done ? html`<script nonce="${nonce}" src="${done.script}"></script>` : undefined}
@@ -78,13 +75,7 @@ export function challengeStartPage(data: { acsUrl: string; termUrl: string; md: 
   const { nonce } = data;
   return html`<!doctype html>
 <html lang="${texts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${texts.title}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
+${pageHead(texts.title, nonce)}
 <body>
 <main>
 <form id="guichet-challenge-form" method="post" action="${data.acsUrl}">
