@@ -68,8 +68,13 @@ export async function fillCard(element: GuichetCheckout, card: TestCard): Promis
 /** Types a card with the keyboard into the focused iframe, its first field first. */
 export async function typeCard(element: GuichetCheckout, card: TestCard): Promise<void> {
   (await cardFrame(element)).focus();
+  // The fields live in another origin's process: focus reaches it a few frames later, and a Tab
+  // pressed before that would move the page's focus instead.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
   await sendKeys({ press: 'Tab' });
   await sendKeys({ type: card.number });
+  // The iframe took the number once it reports its brand; from there focus moves on by itself.
+  await until(() => (element as unknown as { fields?: { brand?: string } }).fields?.brand, 'the number in the card fields');
   await sendKeys({ type: card.expiry ?? '1255' });
   await sendKeys({ type: card.cvx ?? '123' });
   await sendKeys({ type: card.name ?? 'Jeanne Martin' });
