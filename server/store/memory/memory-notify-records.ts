@@ -1,3 +1,4 @@
+import { copyRecord } from './copy-record.js';
 import type { Change, CommitOutcome, VersionedWrite } from '../store.js';
 import type { Delivery, DeliveryQuery, WebhookEndpoint } from '../notify-records.js';
 
@@ -46,11 +47,11 @@ export class MemoryNotifyRecords {
   /** Writes the change's records; `check` passed. */
   write(change: Change, now: number): void {
     for (const { next, expectedVersion } of change.webhookEndpoints ?? []) {
-      this.#endpoints.set(scoped(next.merchantId, next.id), structuredClone(next));
+      this.#endpoints.set(scoped(next.merchantId, next.id), copyRecord(next));
       if (expectedVersion === null) push(this.#endpointIds, next.merchantId, next.id);
     }
     for (const { next, expectedVersion } of change.deliveries ?? []) {
-      this.#deliveries.set(next.id, structuredClone(next));
+      this.#deliveries.set(next.id, copyRecord(next));
       if (expectedVersion === null) {
         push(this.#deliveryIds, next.merchantId, next.id);
         push(this.#byEvent, next.eventId, next.id);
@@ -65,16 +66,16 @@ export class MemoryNotifyRecords {
 
   getEndpoint(merchantId: string, id: string): WebhookEndpoint | undefined {
     const endpoint = this.#endpoints.get(scoped(merchantId, id));
-    return endpoint && structuredClone(endpoint);
+    return endpoint && copyRecord(endpoint);
   }
 
   listEndpoints(merchantId: string): WebhookEndpoint[] {
-    return (this.#endpointIds.get(merchantId) ?? []).map((id) => structuredClone(this.#endpoints.get(scoped(merchantId, id))!));
+    return (this.#endpointIds.get(merchantId) ?? []).map((id) => copyRecord(this.#endpoints.get(scoped(merchantId, id))!));
   }
 
   getDelivery(id: string): Delivery | undefined {
     const delivery = this.#deliveries.get(id);
-    return delivery && structuredClone(delivery);
+    return delivery && copyRecord(delivery);
   }
 
   listDeliveries(query: DeliveryQuery): Delivery[] {
@@ -93,7 +94,7 @@ export class MemoryNotifyRecords {
     return found
       .sort((a, b) => a.occurredAt - b.occurredAt)
       .slice(0, Math.max(0, query.limit))
-      .map((d) => structuredClone(d));
+      .map((d) => copyRecord(d));
   }
 
   isStopped(merchantId: string, subject: string, now: number): boolean {

@@ -1,3 +1,4 @@
+import { copyRecord } from './copy-record.js';
 import type { OutboxEvent, StoredEvent } from '../store.js';
 import type { ClaimOptions, EventQuery } from '../notify-records.js';
 
@@ -29,7 +30,7 @@ export class MemoryOutbox {
   /** Appends committed events (inside a commit: synchronous) and wakes waiting readers after it. */
   append(events: readonly OutboxEvent[]): void {
     for (const event of events) {
-      const stored: StoredEvent = { ...structuredClone(event), seq: this.#events.length + 1 };
+      const stored: StoredEvent = { ...copyRecord(event), seq: this.#events.length + 1 };
       this.#events.push(stored);
       this.#seqById.set(stored.id, stored.seq);
       const list = this.#byMerchant.get(stored.merchantId);
@@ -42,7 +43,7 @@ export class MemoryOutbox {
 
   read(afterSeq: number, limit: number): StoredEvent[] {
     const start = Math.max(0, Math.floor(afterSeq));
-    return this.#events.slice(start, start + Math.max(0, limit)).map((event) => structuredClone(event));
+    return this.#events.slice(start, start + Math.max(0, limit)).map((event) => copyRecord(event));
   }
 
   async claim(group: string, options: ClaimOptions, now: () => number): Promise<StoredEvent[]> {
@@ -68,7 +69,7 @@ export class MemoryOutbox {
   get(merchantId: string, eventId: string): StoredEvent | undefined {
     const seq = this.#seqById.get(eventId);
     const event = seq === undefined ? undefined : this.#events[seq - 1];
-    return event && event.merchantId === merchantId ? structuredClone(event) : undefined;
+    return event && event.merchantId === merchantId ? copyRecord(event) : undefined;
   }
 
   list(query: EventQuery): StoredEvent[] {
@@ -80,7 +81,7 @@ export class MemoryOutbox {
       if (query.type !== undefined && event.type !== query.type) continue;
       if (query.from !== undefined && event.occurredAt < query.from) continue;
       if (query.to !== undefined && event.occurredAt > query.to) continue;
-      found.push(structuredClone(event));
+      found.push(copyRecord(event));
     }
     return found;
   }
@@ -119,7 +120,7 @@ export class MemoryOutbox {
     const until = now + options.leaseMs;
     for (const event of claimed) state.pending.set(event.seq, until);
     if (claimed.length > 0) state.earliestLease = Math.min(state.earliestLease, until);
-    return claimed.map((event) => structuredClone(event));
+    return claimed.map((event) => copyRecord(event));
   }
 
   #waitForAppend(waitMs: number, signal: AbortSignal | undefined): Promise<void> {

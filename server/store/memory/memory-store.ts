@@ -1,3 +1,4 @@
+import { copyRecord } from './copy-record.js';
 import type { Clock } from '../../core/clock.js';
 import type { Payment } from '../../core/payment.js';
 import type { WebSession } from '../../core/web-session-types.js';
@@ -71,27 +72,27 @@ export class MemoryStore implements Store {
   async commit(change: Change): Promise<CommitOutcome> {
     const refused = this.#check(change);
     if (refused) return refused;
-    for (const write of change.payments ?? []) this.#writePayment(structuredClone(write.next));
-    for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, structuredClone(write.next));
+    for (const write of change.payments ?? []) this.#writePayment(copyRecord(write.next));
+    for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, copyRecord(write.next));
     for (const key of this.#releasable(change)) this.#claims.delete(key);
     for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
     this.#outbox.append(change.events ?? []);
     this.#records.write(change, this.#clock.now());
     // Done first, then scheduled: a job that finishes and reschedules itself stays scheduled.
     for (const id of change.doneJobs ?? []) this.#jobs.delete(id);
-    for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: structuredClone(job), leasedUntil: -Infinity });
+    for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: copyRecord(job), leasedUntil: -Infinity });
     return { ok: true };
   }
 
   async getPayment(merchantId: string, transactionId: string): Promise<Payment | undefined> {
     const id = this.#byTransaction.get(scoped(merchantId, transactionId));
     const entry = id === undefined ? undefined : this.#payments.get(scoped(merchantId, id));
-    return entry && structuredClone(entry.payment);
+    return entry && copyRecord(entry.payment);
   }
 
   async findPaymentsByOrderRef(merchantId: string, orderRef: string): Promise<Payment[]> {
     const entries = this.#entries(merchantId, this.#byOrderRef.get(scoped(merchantId, orderRef)));
-    return entries.sort(newestFirst).map((entry) => structuredClone(entry.payment));
+    return entries.sort(newestFirst).map((entry) => copyRecord(entry.payment));
   }
 
   async searchPayments(search: PaymentSearch): Promise<Payment[]> {
@@ -109,12 +110,12 @@ export class MemoryStore implements Store {
       .filter((entry) => matches(entry.payment, search))
       .sort(newestFirst)
       .slice(0, Math.max(0, search.limit))
-      .map((entry) => structuredClone(entry.payment));
+      .map((entry) => copyRecord(entry.payment));
   }
 
   async getSession(token: string): Promise<WebSession | undefined> {
     const session = this.#sessions.get(token);
-    return session && structuredClone(session);
+    return session && copyRecord(session);
   }
 
   async getClaim(key: string, now: number): Promise<string | undefined> {
@@ -174,7 +175,7 @@ export class MemoryStore implements Store {
     // Map order is scheduling order, and sort is stable: equal `at`, first scheduled first.
     const leased = due.sort((a, b) => a.job.at - b.job.at).slice(0, Math.max(0, limit));
     for (const entry of leased) entry.leasedUntil = now + leaseMs;
-    return leased.map((entry) => structuredClone(entry.job));
+    return leased.map((entry) => copyRecord(entry.job));
   }
 
   async close(): Promise<void> {
