@@ -21,6 +21,8 @@ export interface Config {
   acquirerLatencyMs: number;
   /** SMTP_URL (smtp:// or smtps://): emails go there; absent: .eml files in the data folder (/sandbox/mail). */
   smtpUrl?: string;
+  /** REDIS_URL (redis:// or rediss://): Redis is the store of record; absent: the memory store. */
+  redisUrl?: string;
   /** A sandbox test clock (/sandbox/clock) instead of the wall clock. */
   testClock: boolean;
   logLevel: string;
@@ -67,6 +69,8 @@ export function readConfig(env: Env): Config {
   if (testClock !== '0' && testClock !== '1') throw new ConfigError('GUICHET_TEST_CLOCK must be 0 or 1');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   return {
     port,
     host,
@@ -80,6 +84,7 @@ export function readConfig(env: Env): Config {
     timeZone: validTimeZone(env.GUICHET_TIME_ZONE || 'Europe/Paris'),
     acquirerLatencyMs: integer(env, 'GUICHET_ACQUIRER_LATENCY_MS', 0, 0, 60_000),
     ...(smtpUrl ? { smtpUrl } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
     testClock: testClock === '1',
     logLevel: logLevel(env.LOG_LEVEL || 'info'),
   };

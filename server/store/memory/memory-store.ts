@@ -14,6 +14,7 @@ import type {
 } from '../store.js';
 import { MemoryNotifyRecords } from './memory-notify-records.js';
 import { MemoryOutbox } from './memory-outbox.js';
+import { matchesSearch } from '../payment-search.js';
 
 /*
  * Everything lives in Maps in this process; nothing survives a restart. A commit checks every
@@ -107,7 +108,7 @@ export class MemoryStore implements Store {
       ids = this.#byMerchant.get(merchantId);
     }
     return this.#entries(merchantId, ids)
-      .filter((entry) => matches(entry.payment, search))
+      .filter((entry) => matchesSearch(entry.payment, search))
       .sort(newestFirst)
       .slice(0, Math.max(0, search.limit))
       .map((entry) => copyRecord(entry.payment));
@@ -258,22 +259,4 @@ function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
   const ids = index.get(key);
   if (ids) ids.add(id);
   else index.set(key, new Set([id]));
-}
-
-/** Every criterion given must hold (merchantId and limit are applied by the caller). */
-function matches(payment: Payment, search: PaymentSearch): boolean {
-  const { transactionId: tx } = search;
-  return (
-    (search.from === undefined || payment.createdAt >= search.from) &&
-    (search.to === undefined || payment.createdAt <= search.to) &&
-    (search.orderRef === undefined || payment.orderRef === search.orderRef) &&
-    (tx === undefined || payment.id === tx || payment.operations.some((operation) => operation.id === tx)) &&
-    (search.contractNumber === undefined || payment.contractNumber === search.contractNumber) &&
-    (search.resultCode === undefined || payment.resultCode === search.resultCode) &&
-    (search.authorizationNumber === undefined || payment.authorizationNumber === search.authorizationNumber) &&
-    (search.currency === undefined || payment.currency === search.currency) &&
-    (search.minAmount === undefined || payment.amount >= search.minAmount) &&
-    (search.maxAmount === undefined || payment.amount <= search.maxAmount) &&
-    (search.token === undefined || payment.token === search.token)
-  );
 }

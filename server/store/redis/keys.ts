@@ -24,6 +24,8 @@ export const keys = {
   claim: (key: string): string => `${GLOBAL}:claim:${key}`,
   /** Stream of committed events; entry id `<seq>-0`, field `event` the event's JSON. */
   outbox: `${GLOBAL}:outbox`,
+  /** Pub/sub channel (not a key) the commit script publishes the last seq on: waiting readers wake. */
+  outboxChannel: `${GLOBAL}:outbox:appended`,
   /** The last seq given to an event. */
   outboxSeq: `${GLOBAL}:outbox:seq`,
   /** Hash event id → seq. */
