@@ -45,7 +45,12 @@ export class RedisStore implements Store {
 
   constructor(options: { url: string; clock: Clock }) {
     this.#clock = options.clock;
-    this.#redis = new Redis(options.url);
+    // A command fails after a few reconnection attempts instead of waiting forever, so a request
+    // meets a Redis outage as an error (HTTP 500, logged) rather than hanging.
+    this.#redis = new Redis(options.url, { maxRetriesPerRequest: 3, connectTimeout: 5000 });
+    // Connection errors surface through the failing commands; without a listener ioredis would
+    // print each one as an unhandled 'error' event.
+    this.#redis.on('error', () => {});
     this.#wake = new OutboxWake(this.#redis, keys.outboxChannel);
     this.#scripts = new LuaScripts(this.#redis, [commitScript, leaseDueJobsScript, claimEventsScript, ackEventsScript, eventBacklogScript]);
   }

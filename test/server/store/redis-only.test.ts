@@ -92,3 +92,18 @@ describe('RedisStore only', () => {
     assert.deepEqual(stored.filter((key) => !key.startsWith('{m:M1}:') && !key.startsWith('{g}:')), []);
   });
 });
+
+describe('RedisStore with Redis down', () => {
+  it('fails a command after a few reconnection attempts instead of hanging', async () => {
+    // A port nothing listens on: every connection is refused at once.
+    const server = (await import('node:net')).createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const store = new RedisStore({ url: `redis://127.0.0.1:${port}`, clock: new ManualClock(T0) });
+    const started = performance.now();
+    await assert.rejects(store.getPayment('M1', 'TX1'));
+    assert.ok(performance.now() - started < 10_000, 'rejected within 10 s');
+    await store.close();
+  });
+});
