@@ -9,21 +9,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec, type Result } from 'autocannon';
 import type { TargetKind, ToParent } from './server.js';
 import { isSoapAccepted, soapAuthorizationRequest } from './soap-client.js';
+import { envInt } from '../env-int.js';
 
 /** The issue's target: doAuthorization at 0.6 of the bare route's throughput or better. */
 const TARGET_RATIO = 0.6;
 /** The SOAP face's target (issue 7): SOAP doAuthorization at 0.7 of JSON's or better. */
 const SOAP_TARGET_RATIO = 0.7;
-
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    console.error(`${name} must be a whole number from ${min} to ${max}`);
-    process.exit(2);
-  }
-  return Number(raw);
-}
 
 const settings = {
   seconds: envInt('BENCH_SECONDS', 10, 1, 600),

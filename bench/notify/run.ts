@@ -9,19 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { GatewayMessage } from './gateway.js';
+import { envInt } from '../env-int.js';
 
 /** The issue's target: p99 commit-to-receipt under 100 ms at 300 payments/s. */
 const TARGET_P99_MS = 100;
-
-function envInt(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    console.error(`${name} must be a whole number from ${min} to ${max}`);
-    process.exit(2);
-  }
-  return Number(raw);
-}
 
 const settings = {
   rate: envInt('BENCH_RATE', 300, 1, 3000),

@@ -74,6 +74,21 @@ export function resultOnly(code: string, message?: string): Response {
   return { result: resultOut(code, message) };
 }
 
+/**
+ * The checks of a `payment` that starts a transaction (doAuthorization, doDebit, doCredit,
+ * doWebPayment): an allowed action (02321), a contract, an amount above 0 (02305).
+ */
+export function checkNewPayment(
+  payment: PaymentIn,
+  allowed: readonly number[],
+): { ok: true; terms: PaymentIn & { contractNumber: string } } | { ok: false; answer: Response } {
+  const refused = checkAction(payment, allowed);
+  if (refused) return { ok: false, answer: refused };
+  if (!payment.contractNumber) return { ok: false, answer: resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required') };
+  if (payment.amount === 0) return { ok: false, answer: resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0') };
+  return { ok: true, terms: { ...payment, contractNumber: payment.contractNumber } };
+}
+
 /** Refuses a payment.action outside `allowed` (02321). */
 export function checkAction(payment: PaymentIn, allowed: readonly number[]): Response | undefined {
   return allowed.includes(payment.action)

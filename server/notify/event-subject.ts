@@ -8,8 +8,29 @@ export interface EventSubject {
   session?: WebSession;
 }
 
-/** Reads the payment (`data.paymentId`) and the session (`data.token`) an event names, within its merchant. */
-export async function loadEventSubject(store: Store, event: StoredEvent): Promise<EventSubject> {
+/** Events whose subject each store keeps at hand: a few hundred, enough for every channel to pass. */
+const REMEMBERED = 512;
+const readings = new WeakMap<Store, Map<string, Promise<EventSubject>>>();
+
+/**
+ * Reads the payment (`data.paymentId`) and the session (`data.token`) an event names, within its
+ * merchant. The channels each take the same event within moments: the first one's read serves
+ * the others, instead of one store read per channel.
+ */
+export function loadEventSubject(store: Store, event: StoredEvent): Promise<EventSubject> {
+  let recent = readings.get(store);
+  if (!recent) readings.set(store, (recent = new Map()));
+  const known = recent.get(event.id);
+  if (known) return known;
+  const reading = readEventSubject(store, event);
+  recent.set(event.id, reading);
+  // Forget the oldest (Map order is insertion order); a failed read is not kept.
+  if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value!);
+  reading.catch(() => recent.delete(event.id));
+  return reading;
+}
+
+async function readEventSubject(store: Store, event: StoredEvent): Promise<EventSubject> {
   const { paymentId, token } = event.data;
   const [payment, session] = await Promise.all([
     typeof paymentId === 'string' ? store.getPayment(event.merchantId, paymentId) : undefined,

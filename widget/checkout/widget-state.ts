@@ -44,6 +44,20 @@ export function isPayable(state: WidgetState | undefined): boolean {
   return state === WidgetState.PAYMENT_METHODS_LIST || state === WidgetState.PAYMENT_FAILURE_WITH_RETRY;
 }
 
+/** The widget state of a session that has ended. */
+function finalState(status: 'ACCEPTED' | 'REFUSED' | 'CANCELLED' | 'EXPIRED', forceTicket: boolean): WidgetState {
+  switch (status) {
+    case 'ACCEPTED':
+      return forceTicket ? WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY : WidgetState.PAYMENT_SUCCESS;
+    case 'REFUSED':
+      return WidgetState.PAYMENT_FAILURE;
+    case 'CANCELLED':
+      return WidgetState.PAYMENT_CANCELED;
+    case 'EXPIRED':
+      return WidgetState.TOKEN_EXPIRED;
+  }
+}
+
 /**
  * The state a session shows: an open session after a failed attempt offers the retry; an
  * accepted one shows the ticket at once when `forceTicket`.
@@ -57,14 +71,8 @@ export function stateOfSession(session: PublicSession, forceTicket: boolean): Wi
     case 'PROCESSING':
     case 'AUTHENTICATING':
       return WidgetState.ACTIVE_WAITING;
-    case 'ACCEPTED':
-      return forceTicket ? WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY : WidgetState.PAYMENT_SUCCESS;
-    case 'REFUSED':
-      return WidgetState.PAYMENT_FAILURE;
-    case 'CANCELLED':
-      return WidgetState.PAYMENT_CANCELED;
-    case 'EXPIRED':
-      return WidgetState.TOKEN_EXPIRED;
+    default:
+      return finalState(session.state, forceTicket);
   }
 }
 
@@ -98,14 +106,8 @@ export function stateOfLive(live: SessionState, forceTicket: boolean): WidgetSta
     case 'PROCESSING':
     case 'AUTHENTICATING':
       return undefined;
-    case 'ACCEPTED':
-      return forceTicket ? WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY : WidgetState.PAYMENT_SUCCESS;
-    case 'REFUSED':
-      return WidgetState.PAYMENT_FAILURE;
-    case 'CANCELLED':
-      return WidgetState.PAYMENT_CANCELED;
-    case 'EXPIRED':
-      return WidgetState.TOKEN_EXPIRED;
+    default:
+      return finalState(live.state, forceTicket);
   }
 }
 

@@ -1,6 +1,5 @@
 import { PaymentKind } from '../../core/payment.js';
-import { CODES } from '../../core/result-codes.js';
-import { checkAction, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
+import { checkNewPayment, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { objectType, object } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
@@ -40,10 +39,8 @@ export const doAuthorization: OperationDef = {
   }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
-    const refused = checkAction(payment, [100, 101]);
-    if (refused) return refused;
-    if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
-    if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
+    const checked = checkNewPayment(payment, [100, 101]);
+    if (!checked.ok) return checked.answer;
     const order = request.order as OrderIn;
     const card = request.card as CardIn;
     const reference = request.authentication3DSecure as { xid?: string; pares?: string } | undefined;
@@ -52,7 +49,7 @@ export const doAuthorization: OperationDef = {
     const outcome = await context.payments.createWithCard({
       merchant: context.merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { ...payment, contractNumber: payment.contractNumber },
+      terms: checked.terms,
       card,
       orderRef: order.ref,
       order,

@@ -1,6 +1,5 @@
 import { PaymentKind } from '../../core/payment.js';
-import { CODES } from '../../core/result-codes.js';
-import { checkAction, resultOnly, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
+import { checkNewPayment, type CardIn, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
@@ -28,15 +27,13 @@ export const doDebit: OperationDef = {
   response: responses.responseType('doDebitResponse', { transaction: object(responses.transaction), card: object(responses.cardOut) }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
-    const refused = checkAction(payment, [204]);
-    if (refused) return refused;
-    if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
-    if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
+    const checked = checkNewPayment(payment, [204]);
+    if (!checked.ok) return checked.answer;
     const order = request.order as OrderIn;
     const outcome = await context.payments.createWithCard({
       merchant: context.merchant,
       kind: PaymentKind.DEBIT,
-      terms: { ...payment, contractNumber: payment.contractNumber },
+      terms: checked.terms,
       card: request.card as CardIn,
       orderRef: order.ref,
       order,

@@ -1,6 +1,6 @@
 import { notificationUrlProblem } from '../../core/notification-url.js';
 import { CODES } from '../../core/result-codes.js';
-import { checkAction, resultOnly, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
+import { checkNewPayment, resultOnly, type OperationDef, type OrderIn, type PaymentIn } from '../operation.js';
 import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
@@ -35,16 +35,14 @@ export const doWebPayment: OperationDef = {
   response: responses.responseType('doWebPaymentResponse', { token: responses.out, redirectURL: responses.out }),
   async handle(context, request) {
     const payment = request.payment as PaymentIn;
-    const refused = checkAction(payment, [100, 101]);
-    if (refused) return refused;
-    if (!payment.contractNumber) return resultOnly(CODES.INVALID_FIELD, 'payment.contractNumber is required');
-    if (payment.amount === 0) return resultOnly(CODES.INVALID_FIELD, 'payment.amount must be greater than 0');
+    const checked = checkNewPayment(payment, [100, 101]);
+    if (!checked.ok) return checked.answer;
     const urlProblem = request.notificationURL ? notificationUrlProblem(request.notificationURL as string) : undefined;
     if (urlProblem) return resultOnly(CODES.INVALID_FIELD, `notificationURL ${urlProblem}`);
     const order = request.order as OrderIn;
     const outcome = await context.webPayments.create({
       merchant: context.merchant,
-      terms: { ...payment, contractNumber: payment.contractNumber },
+      terms: checked.terms,
       orderRef: order.ref,
       order,
       selectedContracts: (request.selectedContractList as string[] | undefined) ?? [],

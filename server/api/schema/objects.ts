@@ -1,4 +1,4 @@
-import { coded, flag, integer, list, object, objectType, oneOf, text } from './field.js';
+import { coded, integer, list, object, objectType, oneOf, text } from './field.js';
 import { MAX_AMOUNT } from '../../core/money.js';
 
 /**
@@ -158,4 +158,3 @@ export const comment = text(255);
 export const sequenceNumber = text(20);
 export const media = text(50);
 export const languageCode = text(10);
-export const booleanFlag = flag();

@@ -71,3 +71,21 @@ describe('access keys', () => {
     assert.equal(await verifier.verify('m', 'wrong', stored), false);
   });
 });
+
+describe('npm run hash-key', () => {
+  const CLI = new URL('../../../server/merchants/hash-key-cli.js', import.meta.url).pathname;
+
+  it('prints a hash that verifies the key, and that the merchants file accepts', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const hash = execFileSync(process.execPath, [CLI, 'k-9'], { encoding: 'utf8' }).trim();
+    assert.equal(await verifyAccessKey('k-9', hash), true);
+    assert.equal(parseMerchants(file([merchant({ accessKeyHash: hash })]), 'm.json')[0]!.accessKeyHash, hash);
+  });
+
+  it('without a key, says how to call it and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, [CLI], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /usage: npm run hash-key -- <access key>/);
+  });
+});
