@@ -53,6 +53,38 @@ export interface Claim {
   expiresAt?: number;
 }
 
+/**
+ * A record of a capability that has no typed collection of its own (gift-card accounts and
+ * reservations, wallets, payment records, billing records…), stored by `kind` within a `scope`.
+ * The scope is a merchant id, or a connector's name for a simulated processor's own state
+ * (e.g. `processor:gift-card`). On Redis, one scope's records share a Cluster slot, so one
+ * commit may write records of one scope together with that merchant's payments, sessions,
+ * events and jobs when scope = merchantId.
+ */
+export interface StoredRecord {
+  /** 'gift-card-account', 'wallet', 'payment-record'… (lowercase letters, digits, '-'). */
+  kind: string;
+  scope: string;
+  id: string;
+  /** Starts at 1 when created; a write expects the stored version (optimistic concurrency). */
+  version: number;
+  /**
+   * Secondary keys this record is listed under (e.g. `wallet:W1`, `due:2026-12-01`):
+   * `listRecords(kind, scope, { index })` finds it by any of them. Replaced on every write.
+   */
+  indexes?: string[];
+  data: { [key: string]: JsonValue };
+}
+
+export interface RecordQuery {
+  kind: string;
+  scope: string;
+  /** Only records listing this index; absent: every record of the kind in the scope. */
+  index?: string;
+  /** At most this many, oldest-created first (default: all). */
+  limit?: number;
+}
+
 export interface Change {
   payments?: VersionedWrite<Payment>[];
   sessions?: VersionedWrite<WebSession>[];
@@ -72,6 +104,10 @@ export interface Change {
   deliveries?: VersionedWrite<Delivery>[];
   /** Payline stop marks (an existing mark is extended). */
   notificationStops?: NotificationStop[];
+  /** Records by kind (see StoredRecord). `expectedVersion` null: must not exist yet. */
+  records?: VersionedWrite<StoredRecord>[];
+  /** Records removed by this change, each only while still at `expectedVersion`. */
+  deleteRecords?: { kind: string; scope: string; id: string; expectedVersion: number }[];
 }
 
 export type CommitOutcome =
@@ -135,6 +171,8 @@ export interface Store {
   listWebhookEndpoints(merchantId: string): Promise<WebhookEndpoint[]>;
   getDelivery(id: string): Promise<Delivery | undefined>;
   listDeliveries(query: DeliveryQuery): Promise<Delivery[]>;
+  getRecord(kind: string, scope: string, id: string): Promise<StoredRecord | undefined>;
+  listRecords(query: RecordQuery): Promise<StoredRecord[]>;
   /** Whether a live stop mark covers `subject` (`now` judges expiry). */
   isNotificationStopped(merchantId: string, subject: string, now: number): Promise<boolean>;
   /** Releases connections and timers. */

@@ -8,10 +8,13 @@ import type {
   CommitOutcome,
   Job,
   PaymentSearch,
+  RecordQuery,
   Store,
+  StoredRecord,
   StoredEvent,
   VersionedWrite,
 } from '../store.js';
+import { MemoryKindRecords } from './memory-kind-records.js';
 import { MemoryNotifyRecords } from './memory-notify-records.js';
 import { MemoryOutbox } from './memory-outbox.js';
 import { matchesSearch } from '../payment-search.js';
@@ -64,6 +67,7 @@ export class MemoryStore implements Store {
   readonly #claims = new Map<string, ClaimEntry>();
   readonly #outbox = new MemoryOutbox();
   readonly #records = new MemoryNotifyRecords();
+  readonly #kindRecords = new MemoryKindRecords();
   readonly #jobs = new Map<string, JobEntry>();
 
   constructor(options: { clock: Clock }) {
@@ -79,6 +83,7 @@ export class MemoryStore implements Store {
     for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
     this.#outbox.append(change.events ?? []);
     this.#records.write(change, this.#clock.now());
+    this.#kindRecords.write(change);
     // Done first, then scheduled: a job that finishes and reschedules itself stays scheduled.
     for (const id of change.doneJobs ?? []) this.#jobs.delete(id);
     for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: copyRecord(job), leasedUntil: -Infinity });
@@ -164,6 +169,14 @@ export class MemoryStore implements Store {
     return this.#records.listDeliveries(query);
   }
 
+  async getRecord(kind: string, scope: string, id: string): Promise<StoredRecord | undefined> {
+    return this.#kindRecords.get(kind, scope, id);
+  }
+
+  async listRecords(query: RecordQuery): Promise<StoredRecord[]> {
+    return this.#kindRecords.list(query);
+  }
+
   async isNotificationStopped(merchantId: string, subject: string, now: number): Promise<boolean> {
     return this.#records.isStopped(merchantId, subject, now);
   }
@@ -194,7 +207,7 @@ export class MemoryStore implements Store {
         return { ok: false, conflict: 'version', key: write.next.token };
       }
     }
-    const records = this.#records.check(change);
+    const records = this.#records.check(change) ?? this.#kindRecords.check(change);
     if (records) return records;
     const now = this.#clock.now();
     const claimed = new Set<string>();

@@ -10,7 +10,7 @@ import { keys } from './keys.js';
 /** The commit script's fixed keys, KEYS[1..7]. */
 const FIXED_KEYS = [keys.outbox, keys.outboxSeq, keys.eventIds, keys.jobs, keys.jobsReady, keys.jobsOrder, keys.jobsSeq];
 
-type Op = [name: 'set' | 'delif' | 'zadd' | 'zrem' | 'rpush' | 'max', key: number, ...args: string[]];
+type Op = [name: 'set' | 'del' | 'delif' | 'zadd' | 'zaddseq' | 'zrem' | 'rpush' | 'max', key: number, ...args: (string | number)[]];
 
 export interface CommitCall {
   keys: string[];
@@ -74,6 +74,20 @@ export function buildCommit(change: Change, now: number, previous: ReadonlyMap<s
       ops.push(['rpush', k(keys.deliveries(d.merchantId)), d.id]);
       ops.push(['rpush', k(keys.eventDeliveries(d.merchantId, d.eventId)), d.id]);
     }
+  }
+  for (const { next: r, expectedVersion } of change.records ?? []) {
+    const key = k(keys.record(r.kind, r.scope, r.id));
+    versions.push([key, expected(expectedVersion), `${r.kind}:${r.id}`]);
+    ops.push(['set', key, JSON.stringify(r)]);
+    for (const index of ['', ...(r.indexes ?? [])]) {
+      ops.push(['zaddseq', k(keys.recordList(r.kind, r.scope, index)), k(keys.recordSeq(r.scope)), r.id]);
+    }
+  }
+  for (const r of change.deleteRecords ?? []) {
+    const key = k(keys.record(r.kind, r.scope, r.id));
+    versions.push([key, r.expectedVersion, `${r.kind}:${r.id}`]);
+    ops.push(['del', key]);
+    ops.push(['zrem', k(keys.recordList(r.kind, r.scope, '')), r.id]);
   }
   for (const stop of change.notificationStops ?? []) {
     ops.push(['max', k(keys.stop(stop.merchantId, stop.subject)), String(stop.expiresAt)]);

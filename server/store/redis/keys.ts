@@ -53,6 +53,15 @@ export const keys = {
   deliveries: (m: string): string => `${merchant(m)}:deliveries`,
   /** List of the delivery ids of one event, oldest first. */
   eventDeliveries: (m: string, eventId: string): string => `${merchant(m)}:event-deliveries:${eventId}`,
+  /** JSON of a StoredRecord (scope = a merchant id or a connector's name). */
+  record: (kind: string, scope: string, id: string): string => `${merchant(scope)}:rec:${kind}:${id}`,
+  /**
+   * Zset of the ids of a kind's records listed under `index` ('' = every record of the kind),
+   * scored by creation order. Members of a record whose indexes changed are dropped lazily on read.
+   */
+  recordList: (kind: string, scope: string, index: string): string => `${merchant(scope)}:recs:${kind}:${index}`,
+  /** The last creation order given to a record of the scope. */
+  recordSeq: (scope: string): string => `${merchant(scope)}:recs-seq`,
   /** A Payline stop mark: its expiresAt (ms). */
   stop: (m: string, subject: string): string => `${merchant(m)}:stop:${subject}`,
 };

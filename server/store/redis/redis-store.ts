@@ -4,7 +4,7 @@ import type { Payment } from '../../core/payment.js';
 import type { WebSession } from '../../core/web-session-types.js';
 import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, WebhookEndpoint } from '../notify-records.js';
 import { matchesSearch } from '../payment-search.js';
-import type { Change, CommitOutcome, Job, OutboxEvent, PaymentSearch, Store, StoredEvent } from '../store.js';
+import type { Change, CommitOutcome, Job, OutboxEvent, PaymentSearch, RecordQuery, Store, StoredEvent, StoredRecord } from '../store.js';
 import { buildCommit } from './commit-plan.js';
 import { keys } from './keys.js';
 import { LuaScripts } from './lua.js';
@@ -110,6 +110,26 @@ export class RedisStore implements Store {
     await this.start();
     const merchantId = await this.#redis.get(keys.sessionIndex(token));
     return merchantId === null ? undefined : parse<WebSession>(await this.#redis.get(keys.session(merchantId, token)));
+  }
+
+  async getRecord(kind: string, scope: string, id: string): Promise<StoredRecord | undefined> {
+    await this.start();
+    return parse<StoredRecord>(await this.#redis.get(keys.record(kind, scope, id)));
+  }
+
+  async listRecords(query: RecordQuery): Promise<StoredRecord[]> {
+    await this.start();
+    const { kind, scope, index } = query;
+    const ids = await this.#redis.zrange(keys.recordList(kind, scope, index ?? ''), 0, -1);
+    if (ids.length === 0) return [];
+    const found: StoredRecord[] = [];
+    for (const json of await this.#redis.mget(ids.map((id) => keys.record(kind, scope, id)))) {
+      if (query.limit !== undefined && found.length >= query.limit) break;
+      const record = parse<StoredRecord>(json);
+      // A record stays in the lists of indexes it no longer has until read here.
+      if (record && (index === undefined || record.indexes?.includes(index))) found.push(record);
+    }
+    return found;
   }
 
   async getClaim(key: string, now: number): Promise<string | undefined> {

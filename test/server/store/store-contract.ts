@@ -5,6 +5,7 @@ import type { Operation, Payment } from '../../../server/core/payment.js';
 import type { WebSession } from '../../../server/core/web-session-types.js';
 import type { Change, Job, OutboxEvent, Store } from '../../../server/store/store.js';
 import { runNotifyContract } from './notify-contract.js';
+import { runRecordsContract } from './records-contract.js';
 
 /*
  * The semantics every Store backend must have, whatever holds the data. memory.test.ts and
@@ -339,6 +340,7 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
     });
 
     runNotifyContract(setup);
+    runRecordsContract(setup);
 
     describe('isolation', () => {
       it('never lets a caller change stored records through what it wrote or read', async (t) => {

@@ -13,7 +13,7 @@ export const commitScript: LuaScript = {
   KEYS[8..n] the change's own keys, named by their index in the plan
   ARGV[1] the plan (JSON): now; versions [k, expected or -1 for none, label];
           releases [k, value]; claims [k, value, expiresAt or '', label];
-          ops [name, k, a, b] (set, delif, zadd, zrem, rpush, max);
+          ops [name, k, a, b] (set, del, delif, zadd, zaddseq, zrem, rpush, max);
           events [json, id, k of the merchant's event zset]; doneJobs [id]; jobs [id, json, at]
   ARGV[2] the outbox channel: the last seq is published there when events were appended
   Returns: {'ok'} | {'version', label} | {'claim', label}; nothing is written unless 'ok'.
@@ -48,6 +48,10 @@ end
 for _, op in ipairs(plan.ops) do
   local name, key = op[1], KEYS[op[2]]
   if name == 'set' then redis.call('SET', key, op[3])
+  elseif name == 'del' then redis.call('DEL', key)
+  elseif name == 'zaddseq' then
+    -- op[3]: the index of a sequence key; a member keeps the order it was first listed in.
+    if not redis.call('ZSCORE', key, op[4]) then redis.call('ZADD', key, redis.call('INCR', KEYS[op[3]]), op[4]) end
   elseif name == 'delif' then
     if redis.call('GET', key) == op[3] then redis.call('DEL', key) end
   elseif name == 'zadd' then redis.call('ZADD', key, op[3], op[4])
