@@ -121,7 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       'deferred-capture': async (job) => {
         const merchant = merchants.get(job.merchantId);
         if (merchant) await payments.runDeferredCapture(merchant, job);
-        else await store.commit({ doneJobs: [job.id] });
+        else await store.commit({ doneJobs: [job] });
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
       [DELIVERY_JOB]: (job) => notify.runJob(job),

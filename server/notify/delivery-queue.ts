@@ -138,8 +138,10 @@ export class DeliveryQueue {
   async #attempt(deliveryId: string): Promise<void> {
     const { store, logger } = this.#options;
     const delivery = await store.getDelivery(deliveryId);
-    if (!delivery || delivery.status !== 'pending') {
-      await store.commit({ doneJobs: [`delivery:${deliveryId}`] });
+    // A delivery is created with its job and never deleted: a missing one has no job to finish.
+    if (!delivery) return;
+    if (delivery.status !== 'pending') {
+      await store.commit({ doneJobs: [{ merchantId: delivery.merchantId, id: `delivery:${deliveryId}` }] });
       return;
     }
     const handler = this.#handlers.get(delivery.request.channel);
@@ -170,7 +172,7 @@ export class DeliveryQueue {
       const now = clock.now();
       const next: Delivery = { ...current, version: current.version + 1, attempts: outcome.attempt ? [...current.attempts, outcome.attempt] : current.attempts, updatedAt: now };
       delete next.nextAttemptAt;
-      const change: Change = { deliveries: [{ next, expectedVersion: current.version }], doneJobs: [jobId] };
+      const change: Change = { deliveries: [{ next, expectedVersion: current.version }], doneJobs: [{ merchantId: current.merchantId, id: jobId }] };
       if (outcome.next === 'delivered') next.status = 'delivered';
       else if (outcome.next === 'stop') next.status = 'stopped';
       else if (outcome.next === 'fail') Object.assign(next, { status: 'failed', failureReason: outcome.reason ?? 'failed' });

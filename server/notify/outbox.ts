@@ -84,7 +84,7 @@ export class Outbox {
           if (outcome.status === 'rejected') logger.error({ err: outcome.reason, channel: channel.name, event: event.id }, 'channel failed to take an event; it comes back after its lease');
           return outcome.status === 'fulfilled';
         });
-        if (done.length > 0) await store.ackEvents(channel.name, done.map((event) => event.id));
+        if (done.length > 0) await store.ackEvents(channel.name, done);
       } catch (error) {
         if (signal.aborted) return;
         logger.error({ err: error, channel: channel.name }, 'outbox read failed; retrying');

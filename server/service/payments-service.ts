@@ -5,7 +5,7 @@ import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
 import type { AcquirerAnswer, AcquirerAuthentication } from '../connectors/acquirer.js';
 import type { Merchant } from '../merchants/merchant.js';
-import type { Job, PaymentSearch } from '../store/store.js';
+import type { Job, JobRef, PaymentSearch } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
@@ -85,7 +85,7 @@ export class PaymentsService {
       else if (request.kind === PaymentKind.CREDIT) answer = await deps.acquirer.credit(acquirerRequest);
       else answer = await deps.acquirer.authorize(acquirerRequest);
     } catch (error) {
-      if (guardsOrder) await deps.store.commit({ releaseClaims: [{ key: dupKey, value: PENDING_HOLD + id }] });
+      if (guardsOrder) await deps.store.commit({ releaseClaims: [{ merchantId: request.merchant.merchantId, key: dupKey, value: PENDING_HOLD + id }] });
       throw error;
     }
 
@@ -114,11 +114,11 @@ export class PaymentsService {
     });
     const accepted = isAcceptedCode(answer.code);
     // The order's hold becomes the accepted payment's claim, or is given up after a refusal.
-    const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
+    const claims = accepted && guardsOrder ? [{ merchantId: payment.merchantId, key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
     const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
     const committed = await deps.store.commit({
       payments: [{ next: payment, expectedVersion: null }],
-      releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
+      releaseClaims: guardsOrder ? [{ merchantId: payment.merchantId, key: dupKey, value: PENDING_HOLD + id }] : [],
       claims,
       jobs,
       events: stampEvents(deps, payment.merchantId, events, answeredAt),
@@ -137,16 +137,16 @@ export class PaymentsService {
    * both reach the bank: the second gets 02002 while the first is in flight, 01913 once it is paid.
    */
   async #holdOrder(merchantId: string, dupKey: string, id: string, now: number): Promise<PaymentOutcome | undefined> {
-    const held = await this.deps.store.commit({ claims: [{ key: dupKey, value: `${PENDING_HOLD}${id}`, expiresAt: now + PENDING_HOLD_MS }] });
+    const held = await this.deps.store.commit({ claims: [{ merchantId, key: dupKey, value: `${PENDING_HOLD}${id}`, expiresAt: now + PENDING_HOLD_MS }] });
     if (held.ok) return undefined;
-    const holder = await this.deps.store.getClaim(dupKey, now);
+    const holder = await this.deps.store.getClaim(merchantId, dupKey, now);
     const pending: PaymentOutcome = { code: CODES.DUPLICATE_PENDING, message: 'another request for this order is in progress' };
     if (paidBy(holder) === undefined) return pending;
     return (await this.#duplicateOf(merchantId, dupKey, now)) ?? pending;
   }
 
   async #duplicateOf(merchantId: string, dupKey: string, now: number): Promise<PaymentOutcome | undefined> {
-    const originalId = paidBy(await this.deps.store.getClaim(dupKey, now));
+    const originalId = paidBy(await this.deps.store.getClaim(merchantId, dupKey, now));
     if (!originalId) return undefined;
     const original = await this.deps.store.getPayment(merchantId, originalId);
     if (!original) return undefined;
@@ -179,7 +179,7 @@ export class PaymentsService {
     transactionId: string,
     request: Omit<OperationRequest, 'operationId' | 'now'>,
     decide: (payment: Payment, request: OperationRequest) => Decision,
-    doneJob?: string,
+    doneJob?: JobRef,
     currencyField = 'payment.currency',
   ): Promise<PaymentOutcome> {
     const { deps } = this;
@@ -205,9 +205,9 @@ export class PaymentsService {
 
   /** The deferred-capture job of a DIF payment: captures what is left, if anything is. */
   async runDeferredCapture(merchant: Merchant, job: Job): Promise<PaymentOutcome> {
-    const outcome = await this.#followUp(merchant, job.ref, {}, decideCapture, job.id);
+    const outcome = await this.#followUp(merchant, job.ref, {}, decideCapture, job);
     // Nothing left to capture (reset, already captured, expired): the job is done all the same.
-    if (outcome.code !== CODES.ACCEPTED) await this.deps.store.commit({ doneJobs: [job.id] });
+    if (outcome.code !== CODES.ACCEPTED) await this.deps.store.commit({ doneJobs: [job] });
     return outcome;
   }
 

@@ -53,7 +53,7 @@ export class WebPaymentsService {
     const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
     if (unknown) return { code: CODES.INVALID_CONTRACT, message: `selectedContractList names unknown contract ${unknown}` };
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
-    const payment = paidBy(await deps.store.getClaim(dupKey, now));
+    const payment = paidBy(await deps.store.getClaim(request.merchant.merchantId, dupKey, now));
     if (payment) return { code: CODES.DUPLICATE, message: `order ${request.orderRef} was already paid by transaction ${payment}` };
 
     const session: WebSession = {
@@ -252,7 +252,7 @@ export class WebPaymentsService {
       if (!step.ok) return { retry: false, value: { code: step.code, session } };
       const committed = await deps.store.commit({
         sessions: [{ next: step.session, expectedVersion: session.version }],
-        doneJobs: [expiryJob(session, session.expiresAt).id],
+        doneJobs: [expiryJob(session, session.expiresAt)],
         events: stampEvents(deps, session.merchantId, [{ type: 'payment.cancelled', data: { token, orderRef: session.orderRef, code: CODES.CANCELLED_BY_BUYER } }], now),
       });
       return committed.ok ? { retry: false, value: { code: CODES.CANCELLED_BY_BUYER, session: step.session } } : { retry: true };
@@ -265,17 +265,17 @@ export class WebPaymentsService {
     await retryOnConflict<void>(async () => {
       const session = await deps.store.getSession(job.ref);
       const now = deps.clock.now();
-      if (!session) return (await deps.store.commit({ doneJobs: [job.id] }), { retry: false, value: undefined });
+      if (!session) return (await deps.store.commit({ doneJobs: [job] }), { retry: false, value: undefined });
       if (session.status === SessionStatus.PROCESSING && now < (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS) {
         // An attempt is at the acquirer: look again once it must have finished.
         const later = expiryJob(session, (session.attemptStartedAt ?? now) + STALE_ATTEMPT_MS);
         return (await deps.store.commit({ jobs: [later] }), { retry: false, value: undefined });
       }
       const expired = expireSession(session, now);
-      if (!expired) return (await deps.store.commit({ doneJobs: [job.id] }), { retry: false, value: undefined });
+      if (!expired) return (await deps.store.commit({ doneJobs: [job] }), { retry: false, value: undefined });
       const committed = await deps.store.commit({
         sessions: [{ next: expired, expectedVersion: session.version }],
-        doneJobs: [job.id],
+        doneJobs: [job],
         events: stampEvents(deps, session.merchantId, [{ type: 'session.expired', data: { token: session.token, orderRef: session.orderRef, code: CODES.SESSION_EXPIRED } }], now),
       });
       return committed.ok ? { retry: false, value: undefined } : { retry: true };

@@ -20,10 +20,17 @@ export interface OutboxEvent {
   data: { [key: string]: JsonValue };
 }
 
-/** A committed event with its place in the outbox (strictly increasing). */
+/**
+ * A committed event with its place in the outbox: 1, 2, 3… in commit order within its merchant.
+ * (The memory store numbers every merchant's events in one sequence; Redis numbers each merchant's
+ * apart, as each merchant's outbox lives in its own Cluster slot.)
+ */
 export interface StoredEvent extends OutboxEvent {
   seq: number;
 }
+
+/** What names a committed event for `ackEvents`: a StoredEvent will do. */
+export type EventRef = Pick<StoredEvent, 'merchantId' | 'seq'>;
 
 /** Scheduled work, run by the job runner when `at` has come (deferred capture, session expiry…). */
 export interface Job {
@@ -37,6 +44,9 @@ export interface Job {
   ref: string;
 }
 
+/** What names a scheduled job for `doneJobs`: a Job will do. Job ids are unique within a merchant. */
+export type JobRef = Pick<Job, 'merchantId' | 'id'>;
+
 /** A record written with optimistic concurrency: `expectedVersion` null means "must not exist yet". */
 export interface VersionedWrite<T> {
   next: T;
@@ -48,6 +58,8 @@ export interface VersionedWrite<T> {
  * `expiresAt` (ms) frees it again; absent means forever.
  */
 export interface Claim {
+  /** The claim lives with this merchant's records (one Cluster slot). */
+  merchantId: string;
   key: string;
   value: string;
   expiresAt?: number;
@@ -85,6 +97,12 @@ export interface RecordQuery {
   limit?: number;
 }
 
+/**
+ * One atomic step. On Redis Cluster everything a change touches must belong to one scope (a
+ * merchant, or a record scope): its payments, sessions, claims, events, jobs, notification records
+ * and records. A change spanning two scopes is refused there with an error naming them; the memory
+ * store and standalone Redis run it.
+ */
 export interface Change {
   payments?: VersionedWrite<Payment>[];
   sessions?: VersionedWrite<WebSession>[];
@@ -99,7 +117,7 @@ export interface Change {
   /** Jobs to schedule (an existing id is replaced). */
   jobs?: Job[];
   /** Jobs finished by this change: removed in the same step. */
-  doneJobs?: string[];
+  doneJobs?: JobRef[];
   webhookEndpoints?: VersionedWrite<WebhookEndpoint>[];
   deliveries?: VersionedWrite<Delivery>[];
   /** Payline stop marks (an existing mark is extended). */
@@ -145,9 +163,9 @@ export interface Store {
   searchPayments(search: PaymentSearch): Promise<Payment[]>;
   /** The web session of a token, whatever its merchant (the widget knows only the token). */
   getSession(token: string): Promise<WebSession | undefined>;
-  /** The value of a live claim, if any (`now` judges expiry). */
-  getClaim(key: string, now: number): Promise<string | undefined>;
-  /** Committed events after `afterSeq`, oldest first. */
+  /** The value of a live claim of the merchant, if any (`now` judges expiry). */
+  getClaim(merchantId: string, key: string, now: number): Promise<string | undefined>;
+  /** Every merchant's committed events with a seq after `afterSeq`, by seq (then merchant id), at most `limit`. */
   readEvents(afterSeq: number, limit: number): Promise<StoredEvent[]>;
   /**
    * Jobs due at `now`, oldest first, leased for `leaseMs`: a leased job is not handed out again
@@ -156,12 +174,14 @@ export interface Store {
   leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]>;
   /**
    * The outbox as a consumer group per reader (`group`, e.g. a notification channel): events no
-   * member of the group has acknowledged, oldest first, leased for `leaseMs` — first those whose
-   * lease ran out, then new ones. A new group starts at the first event ever committed.
+   * member of the group has acknowledged, oldest first within a merchant, at most `limit`, leased
+   * for `leaseMs` — first those whose lease ran out, then new ones. A leased event is handed to no
+   * other reader before its lease ends. A new group starts at the first event kept. The lease is
+   * timed by the store's clock in memory, by the Redis server's clock on Redis (XAUTOCLAIM).
    */
   claimEvents(group: string, options: ClaimOptions): Promise<StoredEvent[]>;
-  /** The group is done with these events (by event id): they are never handed to it again. */
-  ackEvents(group: string, eventIds: string[]): Promise<void>;
+  /** The group is done with these events: they are never handed to it again. */
+  ackEvents(group: string, events: readonly EventRef[]): Promise<void>;
   /** How many committed events the group has not acknowledged yet. */
   eventBacklog(group: string): Promise<number>;
   getEvent(merchantId: string, eventId: string): Promise<StoredEvent | undefined>;

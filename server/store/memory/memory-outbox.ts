@@ -1,5 +1,5 @@
 import { copyRecord } from './copy-record.js';
-import type { OutboxEvent, StoredEvent } from '../store.js';
+import type { EventRef, OutboxEvent, StoredEvent } from '../store.js';
 import type { ClaimOptions, EventQuery } from '../notify-records.js';
 
 /*
@@ -41,6 +41,7 @@ export class MemoryOutbox {
     if (events.length > 0 && this.#waiters.size > 0) setImmediate(() => this.#wakeAll());
   }
 
+  /** One sequence for every merchant here: after `afterSeq` is simply the rest of the list. */
   read(afterSeq: number, limit: number): StoredEvent[] {
     const start = Math.max(0, Math.floor(afterSeq));
     return this.#events.slice(start, start + Math.max(0, limit)).map((event) => copyRecord(event));
@@ -53,11 +54,10 @@ export class MemoryOutbox {
     return this.#claimNow(group, options, now());
   }
 
-  ack(group: string, eventIds: readonly string[]): void {
+  ack(group: string, events: readonly EventRef[]): void {
     const state = this.#group(group);
-    for (const id of eventIds) {
-      const seq = this.#seqById.get(id);
-      if (seq !== undefined) state.pending.delete(seq);
+    for (const { merchantId, seq } of events) {
+      if (this.#events[seq - 1]?.merchantId === merchantId) state.pending.delete(seq);
     }
   }
 

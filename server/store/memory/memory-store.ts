@@ -6,6 +6,7 @@ import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, WebhookEndpoint
 import type {
   Change,
   CommitOutcome,
+  EventRef,
   Job,
   PaymentSearch,
   RecordQuery,
@@ -64,10 +65,12 @@ export class MemoryStore implements Store {
   readonly #byOrderRef = new Map<string, Set<string>>();
   readonly #byMerchant = new Map<string, Set<string>>();
   readonly #sessions = new Map<string, WebSession>();
+  /** scoped(merchant, claim key) → claim. */
   readonly #claims = new Map<string, ClaimEntry>();
   readonly #outbox = new MemoryOutbox();
   readonly #records = new MemoryNotifyRecords();
   readonly #kindRecords = new MemoryKindRecords();
+  /** scoped(merchant, job id) → job, in scheduling order. */
   readonly #jobs = new Map<string, JobEntry>();
 
   constructor(options: { clock: Clock }) {
@@ -80,13 +83,13 @@ export class MemoryStore implements Store {
     for (const write of change.payments ?? []) this.#writePayment(copyRecord(write.next));
     for (const write of change.sessions ?? []) this.#sessions.set(write.next.token, copyRecord(write.next));
     for (const key of this.#releasable(change)) this.#claims.delete(key);
-    for (const claim of change.claims ?? []) this.#claims.set(claim.key, { value: claim.value, expiresAt: claim.expiresAt });
+    for (const claim of change.claims ?? []) this.#claims.set(scoped(claim.merchantId, claim.key), { value: claim.value, expiresAt: claim.expiresAt });
     this.#outbox.append(change.events ?? []);
     this.#records.write(change, this.#clock.now());
     this.#kindRecords.write(change);
     // Done first, then scheduled: a job that finishes and reschedules itself stays scheduled.
-    for (const id of change.doneJobs ?? []) this.#jobs.delete(id);
-    for (const job of change.jobs ?? []) this.#jobs.set(job.id, { job: copyRecord(job), leasedUntil: -Infinity });
+    for (const job of change.doneJobs ?? []) this.#jobs.delete(scoped(job.merchantId, job.id));
+    for (const job of change.jobs ?? []) this.#jobs.set(scoped(job.merchantId, job.id), { job: copyRecord(job), leasedUntil: -Infinity });
     return { ok: true };
   }
 
@@ -124,8 +127,8 @@ export class MemoryStore implements Store {
     return session && copyRecord(session);
   }
 
-  async getClaim(key: string, now: number): Promise<string | undefined> {
-    const claim = this.#claims.get(key);
+  async getClaim(merchantId: string, key: string, now: number): Promise<string | undefined> {
+    const claim = this.#claims.get(scoped(merchantId, key));
     return isLive(claim, now) ? claim.value : undefined;
   }
 
@@ -137,8 +140,8 @@ export class MemoryStore implements Store {
     return this.#outbox.claim(group, options, () => this.#clock.now());
   }
 
-  async ackEvents(group: string, eventIds: string[]): Promise<void> {
-    this.#outbox.ack(group, eventIds);
+  async ackEvents(group: string, events: readonly EventRef[]): Promise<void> {
+    this.#outbox.ack(group, events);
   }
 
   async eventBacklog(group: string): Promise<number> {
@@ -213,23 +216,23 @@ export class MemoryStore implements Store {
     const claimed = new Set<string>();
     const released = this.#releasable(change);
     for (const claim of change.claims ?? []) {
-      if (claimed.has(claim.key) || (!released.has(claim.key) && isLive(this.#claims.get(claim.key), now))) {
+      const key = scoped(claim.merchantId, claim.key);
+      if (claimed.has(key) || (!released.has(key) && isLive(this.#claims.get(key), now))) {
         return { ok: false, conflict: 'claim', key: claim.key };
       }
-      claimed.add(claim.key);
+      claimed.add(key);
     }
     return undefined;
   }
 
-  /** The keys of releaseClaims that still hold the value the change gives up. */
+  /** The (scoped) keys of releaseClaims that still hold the value the change gives up. */
   #releasable(change: Change): Set<string> {
     const now = this.#clock.now();
-    return new Set(
-      (change.releaseClaims ?? []).filter((r) => {
-        const held = this.#claims.get(r.key);
-        return isLive(held, now) && held.value === r.value;
-      }).map((r) => r.key),
-    );
+    const keys = (change.releaseClaims ?? []).map((r) => ({ key: scoped(r.merchantId, r.key), value: r.value }));
+    return new Set(keys.filter((r) => {
+      const held = this.#claims.get(r.key);
+      return isLive(held, now) && held.value === r.value;
+    }).map((r) => r.key));
   }
 
   #writePayment(payment: Payment): void {

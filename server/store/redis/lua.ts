@@ -1,4 +1,6 @@
-import type { Redis } from 'ioredis';
+import { createHash } from 'node:crypto';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 /** A Lua script of the RedisStore: one file per script under scripts/, its header saying KEYS, ARGV and returns. */
 export interface LuaScript {
@@ -7,29 +9,28 @@ export interface LuaScript {
 }
 
 /**
- * Loads the store's scripts (SCRIPT LOAD) and runs them with EVALSHA, passing every key a script
- * touches as KEYS. A server that lost its script cache (restart, SCRIPT FLUSH) gets it again.
+ * Runs the store's scripts with EVALSHA, passing every key a script touches as KEYS. `load`
+ * preloads them (SCRIPT LOAD on every master of a Cluster); a server that lacks one (restart,
+ * SCRIPT FLUSH, a node that joined later) gets it through EVAL, on the node the keys live on.
  */
 export class LuaScripts {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #scripts: readonly LuaScript[];
   readonly #shas = new Map<LuaScript, string>();
   #loading: Promise<void> | undefined;
 
-  constructor(redis: Redis, scripts: readonly LuaScript[]) {
+  constructor(redis: RedisClient, scripts: readonly LuaScript[]) {
     this.#redis = redis;
     this.#scripts = scripts;
+    for (const script of scripts) this.#shas.set(script, createHash('sha1').update(script.lua).digest('hex'));
   }
 
   /** Loads every script once; a failed load is tried again by the next call. */
   load(): Promise<void> {
-    this.#loading ??= Promise.all(this.#scripts.map((script) => this.#loadOne(script))).then(
-      () => undefined,
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    );
+    this.#loading ??= this.#loadAll().catch((error: unknown) => {
+      this.#loading = undefined;
+      throw error;
+    });
     return this.#loading;
   }
 
@@ -39,12 +40,23 @@ export class LuaScripts {
       return await this.#redis.evalsha(this.#shas.get(script)!, keys.length, ...keys, ...args);
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      await this.#loadOne(script);
-      return await this.#redis.evalsha(this.#shas.get(script)!, keys.length, ...keys, ...args);
+      return await this.#redis.eval(script.lua, keys.length, ...keys, ...args);
     }
   }
 
-  async #loadOne(script: LuaScript): Promise<void> {
-    this.#shas.set(script, String(await this.#redis.script('LOAD', script.lua)));
+  async #loadAll(): Promise<void> {
+    const servers = this.#redis instanceof Cluster ? await readyMasters(this.#redis) : [this.#redis];
+    await Promise.all(servers.flatMap((server) => this.#scripts.map((script) => server.script('LOAD', script.lua))));
   }
+}
+
+/** The masters of a Cluster, known once its client is ready. */
+async function readyMasters(cluster: Cluster): Promise<RedisClient[]> {
+  if (cluster.status !== 'ready') {
+    await new Promise<void>((resolve, reject) => {
+      cluster.once('ready', resolve);
+      cluster.once('end', () => reject(new Error('the Redis Cluster connection ended')));
+    });
+  }
+  return cluster.nodes('master');
 }

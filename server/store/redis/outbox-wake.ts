@@ -1,17 +1,18 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 /**
  * Wakes waiting claimEvents calls when any client commits events: the commit script publishes on
  * the outbox channel, and this listens on a subscriber connection of its own, opened on first use.
+ * (On Cluster, PUBLISH reaches every node, so one subscription anywhere hears every scope.)
  */
 export class OutboxWake {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #channel: string;
   readonly #waiters = new Set<() => void>();
-  #subscriber: Redis | undefined;
+  #subscriber: RedisClient | undefined;
   #subscribed: Promise<void> | undefined;
 
-  constructor(redis: Redis, channel: string) {
+  constructor(redis: RedisClient, channel: string) {
     this.#redis = redis;
     this.#channel = channel;
   }

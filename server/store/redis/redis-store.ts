@@ -1,58 +1,124 @@
-import { Redis } from 'ioredis';
 import type { Clock } from '../../core/clock.js';
 import type { Payment } from '../../core/payment.js';
 import type { WebSession } from '../../core/web-session-types.js';
 import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, WebhookEndpoint } from '../notify-records.js';
 import { matchesSearch } from '../payment-search.js';
-import type { Change, CommitOutcome, Job, OutboxEvent, PaymentSearch, RecordQuery, Store, StoredEvent, StoredRecord } from '../store.js';
+import type { Change, CommitOutcome, EventRef, Job, OutboxEvent, PaymentSearch, RecordQuery, Store, StoredEvent, StoredRecord } from '../store.js';
 import { buildCommit } from './commit-plan.js';
 import { keys } from './keys.js';
 import { LuaScripts } from './lua.js';
 import { OutboxWake } from './outbox-wake.js';
-import { ackEventsScript } from './scripts/ack-events-3.js';
-import { claimEventsScript } from './scripts/claim-events-2.js';
+import { connectRedis, type RedisClient } from './redis-connection.js';
+import { claimEventsScript } from './scripts/claim-events-1.js';
+import { claimableEventsScript } from './scripts/claimable-events-2.js';
 import { commitScript } from './scripts/commit-n.js';
 import { eventBacklogScript } from './scripts/event-backlog-2.js';
+import { getPaymentScript } from './scripts/get-payment-1.js';
 import { leaseDueJobsScript } from './scripts/lease-due-jobs-3.js';
+import { trimOutboxScript } from './scripts/trim-outbox-2.js';
 
 /*
- * The store of record on Redis (DESIGN.md "Stores and scale"). Records are JSON strings under
- * keys.ts; every check-and-write is one Lua script run with EVALSHA, so a commit is atomic
- * against every other client of the same Redis. Times come from the store's clock, never from
- * Redis, so leases and expiries follow the clock the rest of the gateway uses.
+ * The store of record on Redis (DESIGN.md "Stores and scale"), standalone or Cluster (keys.ts
+ * says how keys are laid out for it). Records are JSON strings; every check-and-write is one Lua
+ * script run with EVALSHA on the keys of one scope, so a commit is atomic against every other
+ * client. Due dates, claim expiries and retention follow the store's clock (a test clock in the
+ * sandbox), never Redis's, except the outbox leases (below).
+ *
+ * The outbox is a stream per scope read with native consumer groups: XREADGROUP hands new events
+ * out, XACK retires them, XAUTOCLAIM takes back those a reader held past the lease (a dead
+ * process's) — so the lease is timed by the Redis server's clock. Jobs are a sorted set per scope
+ * (due date → job), leased by moving their score: not BullMQ, because due dates come from the
+ * store's clock, which the sandbox moves by hand and BullMQ would not follow (its delays run on
+ * Redis's time), and because a job must be scheduled and finished in the same script as the change
+ * that causes it, which a queue library's own scripts cannot join.
  */
 
 /** How many of a merchant's events listEvents reads per round trip. */
 const EVENT_PAGE = 100;
+/** How many token and delivery lookups each process remembers (they never change). */
+const LOOKUP_CACHE = 10_000;
+const DAY = 24 * 3600 * 1000;
 
-const parse = <T>(json: string | null): T | undefined => (json === null ? undefined : (JSON.parse(json) as T));
+export interface RedisRetention {
+  /** Acknowledged events older than this (by occurredAt) leave the outbox. Default 7 days. */
+  eventMs: number;
+  /** An ended session (accepted, refused, cancelled, expired) is kept this long. Default 30 days. */
+  sessionMs: number;
+}
+
+export interface RedisStoreOptions {
+  /** redis://, rediss:// or redis-cluster:// (see redis-connection.ts). */
+  url: string;
+  clock: Clock;
+  retention?: Partial<RedisRetention>;
+  /** How often this process sweeps the outboxes (ms); 0: never (tests call sweep()). Default 60 s. */
+  sweepEveryMs?: number;
+}
+
+const parse = <T>(json: string | null | undefined): T | undefined => (json === null || json === undefined ? undefined : (JSON.parse(json) as T));
 
 /** A stream entry `<seq>-0` holding an event's JSON, as the StoredEvent it is. */
 function storedEvent(id: string, json: string): StoredEvent {
   return { ...(JSON.parse(json) as OutboxEvent), seq: Number.parseInt(id, 10) };
 }
 
+/** Flat [id, json, id, json…] script replies as events. */
+function storedEvents(flat: readonly string[]): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  for (let i = 0; i < flat.length; i += 2) events.push(storedEvent(flat[i]!, flat[i + 1]!));
+  return events;
+}
+
 const newestFirst = (a: Payment, b: Payment): number => b.createdAt - a.createdAt;
+
+/** Thrown by commit on Redis Cluster when a change spans scopes (no script can write two slots). */
+export class CrossScopeCommitError extends Error {
+  constructor(scopes: readonly string[]) {
+    super(`Redis Cluster: a commit must stay within one scope, and this one touches ${scopes.map((s) => `"${s}"`).join(', ')}`);
+    this.name = 'CrossScopeCommitError';
+  }
+}
 
 /** Selected by `createStore({ kind: 'redis', url })`. */
 export class RedisStore implements Store {
   readonly name = 'redis';
   readonly #clock: Clock;
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
+  readonly #cluster: boolean;
   readonly #scripts: LuaScripts;
   readonly #wake: OutboxWake;
+  readonly #retention: RedisRetention;
+  /** Scopes this process has added to keys.scopes. */
+  readonly #knownScopes = new Set<string>();
+  /** token → merchant and delivery id → merchant, as found (such a link never changes). */
+  readonly #merchantOf = new Map<string, string>();
+  readonly #sweeper: NodeJS.Timeout | undefined;
+  /** Where the next cross-scope claim starts, so that no merchant's events wait behind another's. */
+  #turn = 0;
   #closed = false;
 
-  constructor(options: { url: string; clock: Clock }) {
+  constructor(options: RedisStoreOptions) {
     this.#clock = options.clock;
-    // A command fails after a few reconnection attempts instead of waiting forever, so a request
-    // meets a Redis outage as an error (HTTP 500, logged) rather than hanging.
-    this.#redis = new Redis(options.url, { maxRetriesPerRequest: 3, connectTimeout: 5000 });
-    // Connection errors surface through the failing commands; without a listener ioredis would
-    // print each one as an unhandled 'error' event.
-    this.#redis.on('error', () => {});
+    const connection = connectRedis(options.url);
+    this.#redis = connection.client;
+    this.#cluster = connection.cluster;
+    this.#retention = { eventMs: 7 * DAY, sessionMs: 30 * DAY, ...options.retention };
     this.#wake = new OutboxWake(this.#redis, keys.outboxChannel);
-    this.#scripts = new LuaScripts(this.#redis, [commitScript, leaseDueJobsScript, claimEventsScript, ackEventsScript, eventBacklogScript]);
+    this.#scripts = new LuaScripts(this.#redis, [
+      commitScript,
+      getPaymentScript,
+      leaseDueJobsScript,
+      claimEventsScript,
+      claimableEventsScript,
+      eventBacklogScript,
+      trimOutboxScript,
+    ]);
+    const every = options.sweepEveryMs ?? 60_000;
+    if (every > 0) {
+      // A failed sweep (Redis away) is tried again at the next tick; nothing depends on it soon.
+      this.#sweeper = setInterval(() => void this.sweep().catch(() => {}), every);
+      this.#sweeper.unref();
+    }
   }
 
   /** Loads the scripts (commands wait for the connection); the first call of any method does it too. */
@@ -62,16 +128,13 @@ export class RedisStore implements Store {
 
   async commit(change: Change): Promise<CommitOutcome> {
     await this.start();
-    const previous = new Map<string, Payment>();
-    for (const { next, expectedVersion } of change.payments ?? []) {
-      if (expectedVersion === null) continue;
-      const key = keys.payment(next.merchantId, next.id);
-      const stored = parse<Payment>(await this.#redis.get(key));
-      // Versions only grow, and this read comes after the caller's: another version is a conflict.
-      if (stored?.version !== expectedVersion) return { ok: false, conflict: 'version', key: next.id };
-      previous.set(key, stored);
-    }
-    const call = buildCommit(change, this.#clock.now(), previous);
+    const now = this.#clock.now();
+    const call = buildCommit(change, now, { sessionRetentionMs: this.#retention.sessionMs });
+    if (call.scopes.length === 0) return { ok: true };
+    if (this.#cluster && call.scopes.length > 1) throw new CrossScopeCommitError(call.scopes);
+    // Both land before the script: a committed record is always listed and found.
+    const [, refused] = await Promise.all([this.#register(call.scopes), this.#writeLookups(change, now)]);
+    if (refused) return refused;
     const [outcome, key] = (await this.#scripts.run(commitScript, call.keys, [call.plan, keys.outboxChannel])) as [string, string?];
     if (outcome === 'ok') return { ok: true };
     return { ok: false, conflict: outcome === 'claim' ? 'claim' : 'version', key: key! };
@@ -79,8 +142,8 @@ export class RedisStore implements Store {
 
   async getPayment(merchantId: string, transactionId: string): Promise<Payment | undefined> {
     await this.start();
-    const id = await this.#redis.get(keys.transaction(merchantId, transactionId));
-    return id === null ? undefined : parse<Payment>(await this.#redis.get(keys.payment(merchantId, id)));
+    const json = (await this.#scripts.run(getPaymentScript, [keys.transaction(merchantId, transactionId)], [keys.payment(merchantId, '')])) as string | null;
+    return parse<Payment>(json);
   }
 
   async findPaymentsByOrderRef(merchantId: string, orderRef: string): Promise<Payment[]> {
@@ -108,8 +171,8 @@ export class RedisStore implements Store {
 
   async getSession(token: string): Promise<WebSession | undefined> {
     await this.start();
-    const merchantId = await this.#redis.get(keys.sessionIndex(token));
-    return merchantId === null ? undefined : parse<WebSession>(await this.#redis.get(keys.session(merchantId, token)));
+    const merchantId = await this.#lookup(keys.sessionMerchant(token));
+    return merchantId === undefined ? undefined : parse<WebSession>(await this.#redis.get(keys.session(merchantId, token)));
   }
 
   async getRecord(kind: string, scope: string, id: string): Promise<StoredRecord | undefined> {
@@ -132,9 +195,9 @@ export class RedisStore implements Store {
     return found;
   }
 
-  async getClaim(key: string, now: number): Promise<string | undefined> {
+  async getClaim(merchantId: string, key: string, now: number): Promise<string | undefined> {
     await this.start();
-    const [value, expiresAt] = await this.#redis.hmget(keys.claim(key), 'v', 'e');
+    const [value, expiresAt] = await this.#redis.hmget(keys.claim(merchantId, key), 'v', 'e');
     if (value === null || value === undefined) return undefined;
     return expiresAt === '' || Number(expiresAt) > now ? value : undefined;
   }
@@ -143,8 +206,15 @@ export class RedisStore implements Store {
     await this.start();
     if (limit <= 0) return [];
     const start = `${Math.max(0, Math.floor(afterSeq)) + 1}-0`;
-    const entries = await this.#redis.xrange(keys.outbox, start, '+', 'COUNT', limit);
-    return entries.map(([id, fields]) => storedEvent(id, fields[1]!));
+    const perScope = await Promise.all(
+      (await this.#scopes()).map(async (scope) =>
+        (await this.#redis.xrange(keys.outbox(scope), start, '+', 'COUNT', limit)).map(([id, fields]) => storedEvent(id, fields[1]!)),
+      ),
+    );
+    return perScope
+      .flat()
+      .sort((a, b) => a.seq - b.seq || (a.merchantId < b.merchantId ? -1 : a.merchantId > b.merchantId ? 1 : 0))
+      .slice(0, limit);
   }
 
   async claimEvents(group: string, options: ClaimOptions): Promise<StoredEvent[]> {
@@ -162,39 +232,50 @@ export class RedisStore implements Store {
     return this.#closed ? [] : this.#claimNow(group, options);
   }
 
-  async ackEvents(group: string, eventIds: string[]): Promise<void> {
-    if (eventIds.length === 0) return;
+  async ackEvents(group: string, events: readonly EventRef[]): Promise<void> {
+    if (events.length === 0) return;
     await this.start();
-    await this.#scripts.run(ackEventsScript, [keys.outbox, keys.eventIds, keys.eventLeases(group)], [group, ...eventIds]);
+    const byScope = new Map<string, string[]>();
+    for (const event of events) {
+      const ids = byScope.get(event.merchantId) ?? [];
+      ids.push(`${event.seq}-0`);
+      byScope.set(event.merchantId, ids);
+    }
+    await Promise.all([...byScope].map(([scope, ids]) => this.#redis.xack(keys.outbox(scope), group, ...ids)));
   }
 
   async eventBacklog(group: string): Promise<number> {
     await this.start();
-    return Number(await this.#scripts.run(eventBacklogScript, [keys.outbox, keys.outboxSeq], [group]));
+    const counts = await Promise.all(
+      (await this.#scopes()).map((scope) => this.#scripts.run(eventBacklogScript, [keys.outbox(scope), keys.outboxSeq(scope)], [group])),
+    );
+    return counts.reduce<number>((sum, count) => sum + Number(count), 0);
   }
 
   async getEvent(merchantId: string, eventId: string): Promise<StoredEvent | undefined> {
     await this.start();
-    const seq = await this.#redis.hget(keys.eventIds, eventId);
+    const seq = await this.#redis.hget(keys.eventIds(merchantId), eventId);
     if (seq === null) return undefined;
-    const [event] = await this.#events([seq]);
-    return event?.merchantId === merchantId ? event : undefined;
+    const [entry] = await this.#redis.xrange(keys.outbox(merchantId), `${seq}-0`, `${seq}-0`);
+    return entry && storedEvent(entry[0], entry[1][1]!);
   }
 
   async listEvents(query: EventQuery): Promise<StoredEvent[]> {
     await this.start();
     const found: StoredEvent[] = [];
-    const max = query.beforeSeq === undefined ? '+inf' : `(${query.beforeSeq}`;
-    for (let offset = 0; found.length < query.limit; offset += EVENT_PAGE) {
-      const seqs = await this.#redis.zrevrangebyscore(keys.merchantEvents(query.merchantId), max, '-inf', 'LIMIT', offset, EVENT_PAGE);
-      for (const event of await this.#events(seqs)) {
+    let max = query.beforeSeq === undefined ? '+' : `(${Math.floor(query.beforeSeq)}-0`;
+    while (found.length < query.limit) {
+      const entries = await this.#redis.xrevrange(keys.outbox(query.merchantId), max, '-', 'COUNT', EVENT_PAGE);
+      for (const [id, fields] of entries) {
         if (found.length >= query.limit) break;
+        const event = storedEvent(id, fields[1]!);
         if (query.type !== undefined && event.type !== query.type) continue;
         if (query.from !== undefined && event.occurredAt < query.from) continue;
         if (query.to !== undefined && event.occurredAt > query.to) continue;
         found.push(event);
       }
-      if (seqs.length < EVENT_PAGE) break;
+      if (entries.length < EVENT_PAGE) break;
+      max = `(${entries[entries.length - 1]![0]}`;
     }
     return found;
   }
@@ -212,8 +293,8 @@ export class RedisStore implements Store {
 
   async getDelivery(id: string): Promise<Delivery | undefined> {
     await this.start();
-    const merchantId = await this.#redis.get(keys.deliveryIndex(id));
-    return merchantId === null ? undefined : parse<Delivery>(await this.#redis.get(keys.delivery(merchantId, id)));
+    const merchantId = await this.#lookup(keys.deliveryMerchant(id));
+    return merchantId === undefined ? undefined : parse<Delivery>(await this.#redis.get(keys.delivery(merchantId, id)));
   }
 
   async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
@@ -241,50 +322,133 @@ export class RedisStore implements Store {
 
   async leaseDueJobs(now: number, limit: number, leaseMs: number): Promise<Job[]> {
     await this.start();
-    const leased = (await this.#scripts.run(
-      leaseDueJobsScript,
-      [keys.jobs, keys.jobsReady, keys.jobsOrder],
-      [String(now), String(Math.max(0, limit)), String(now + leaseMs)],
-    )) as string[];
-    return leased.map((json) => JSON.parse(json) as Job);
+    if (limit <= 0) return [];
+    // Every scope's earliest due dates at once; then each scope leases its share of the earliest
+    // `limit` of them (another process may have taken some meanwhile: fewer come back).
+    const due = await Promise.all(
+      (await this.#scopes()).map(async (scope) => {
+        const flat = await this.#redis.zrangebyscore(keys.jobsReady(scope), '-inf', now, 'WITHSCORES', 'LIMIT', 0, limit);
+        return flat.flatMap((value, i) => (i % 2 === 1 ? [{ scope, at: Number(value) }] : []));
+      }),
+    );
+    const shares = new Map<string, number>();
+    for (const { scope } of due.flat().sort((a, b) => a.at - b.at).slice(0, limit)) shares.set(scope, (shares.get(scope) ?? 0) + 1);
+    const leased = await Promise.all(
+      [...shares].map(async ([scope, share]) => {
+        const jsons = (await this.#scripts.run(
+          leaseDueJobsScript,
+          [keys.jobs(scope), keys.jobsReady(scope), keys.jobsOrder(scope)],
+          [String(now), String(share), String(now + leaseMs)],
+        )) as string[];
+        return jsons.map((json) => JSON.parse(json) as Job);
+      }),
+    );
+    return leased.flat().sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * Trims every scope's outbox of the events all its consumer groups acknowledged and older than
+   * the event retention (by the store's clock). The other keys expire by themselves (claims,
+   * ended sessions, token lookups). Runs every `sweepEveryMs` in each process; harmless when two
+   * run at once. Returns how many events left.
+   */
+  async sweep(): Promise<number> {
+    await this.start();
+    const cutoff = this.#clock.now() - this.#retention.eventMs;
+    let trimmed = 0;
+    for (const scope of await this.#scopes()) {
+      for (;;) {
+        const count = Number(await this.#scripts.run(trimOutboxScript, [keys.outbox(scope), keys.eventIds(scope)], [String(cutoff), '1000']));
+        trimmed += count;
+        if (count < 1000) break;
+      }
+    }
+    return trimmed;
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#sweeper) clearInterval(this.#sweeper);
     await this.#wake.close();
     await this.#redis.quit();
   }
 
+  /** Claims across scopes: those with work first asked at once, then claimed in turn up to the limit. */
   async #claimNow(group: string, options: ClaimOptions): Promise<StoredEvent[]> {
     await this.start();
-    const now = this.#clock.now();
-    const flat = (await this.#scripts.run(
-      claimEventsScript,
-      [keys.outbox, keys.eventLeases(group)],
-      [group, String(now), String(Math.max(0, options.limit)), String(now + options.leaseMs)],
-    )) as string[];
-    const events: StoredEvent[] = [];
-    for (let i = 0; i < flat.length; i += 2) events.push(storedEvent(flat[i]!, flat[i + 1]!));
-    return events;
+    const limit = Math.max(0, options.limit);
+    if (limit === 0) return [];
+    const lease = String(Math.max(0, Math.round(options.leaseMs)));
+    const scopes = await this.#scopes();
+    const turn = this.#turn++ % Math.max(1, scopes.length);
+    const ordered = [...scopes.slice(turn), ...scopes.slice(0, turn)];
+    // With one scope, asking first would only add a round trip.
+    const claimable = ordered.length === 1 ? [limit] : await Promise.all(
+      ordered.map((scope) => this.#scripts.run(claimableEventsScript, [keys.outbox(scope), keys.outboxSeq(scope)], [group, String(limit), lease])),
+    );
+    const claimed: StoredEvent[] = [];
+    for (const [i, scope] of ordered.entries()) {
+      if (claimed.length >= limit) break;
+      if (Number(claimable[i]) === 0) continue;
+      const flat = (await this.#scripts.run(claimEventsScript, [keys.outbox(scope)], [group, String(limit - claimed.length), lease])) as string[];
+      claimed.push(...storedEvents(flat));
+    }
+    return claimed;
   }
 
-  /** Events by seq, in the order given; one round trip. */
-  async #events(seqs: readonly string[]): Promise<StoredEvent[]> {
-    if (seqs.length === 0) return [];
-    const pipeline = this.#redis.pipeline();
-    for (const seq of seqs) pipeline.xrange(keys.outbox, `${seq}-0`, `${seq}-0`);
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.flatMap(([error, entries]) => {
-      if (error) throw error;
-      return (entries as [string, string[]][]).map(([id, fields]) => storedEvent(id, fields[1]!));
-    });
+  /** Every scope that ever committed (sorted: a stable order for the readers). */
+  async #scopes(): Promise<string[]> {
+    return (await this.#redis.smembers(keys.scopes)).sort();
+  }
+
+  /** Adds the scopes this process has not added yet to keys.scopes, before the commit that needs them. */
+  async #register(scopes: readonly string[]): Promise<void> {
+    const fresh = scopes.filter((scope) => !this.#knownScopes.has(scope));
+    if (fresh.length === 0) return;
+    await this.#redis.sadd(keys.scopes, ...fresh);
+    for (const scope of fresh) this.#knownScopes.add(scope);
+  }
+
+  /**
+   * Writes the token and delivery lookups of the records the change creates (SET NX), before the
+   * commit. A lookup already naming another merchant is a conflict on that token or delivery.
+   */
+  async #writeLookups(change: Change, now: number): Promise<CommitOutcome | undefined> {
+    const lookups: { key: string; merchantId: string; label: string; ttlMs?: number }[] = [];
+    for (const { next, expectedVersion } of change.sessions ?? []) {
+      if (expectedVersion !== null) continue;
+      // Outlives the session: its life, then the retention of an ended session, then a day's margin.
+      const ttlMs = Math.max(0, next.expiresAt - now) + this.#retention.sessionMs + DAY;
+      lookups.push({ key: keys.sessionMerchant(next.token), merchantId: next.merchantId, label: next.token, ttlMs });
+    }
+    for (const { next, expectedVersion } of change.deliveries ?? []) {
+      if (expectedVersion === null) lookups.push({ key: keys.deliveryMerchant(next.id), merchantId: next.merchantId, label: next.id });
+    }
+    const held = await Promise.all(
+      lookups.map(({ key, merchantId, ttlMs }) =>
+        ttlMs === undefined ? this.#redis.set(key, merchantId, 'NX', 'GET') : this.#redis.set(key, merchantId, 'PX', ttlMs, 'NX', 'GET'),
+      ),
+    );
+    const taken = lookups.find((lookup, i) => held[i] !== null && held[i] !== lookup.merchantId);
+    return taken && { ok: false, conflict: 'version', key: taken.label };
+  }
+
+  /** The merchant a lookup key names, remembered once found. */
+  async #lookup(key: string): Promise<string | undefined> {
+    const known = this.#merchantOf.get(key);
+    if (known !== undefined) return known;
+    const merchantId = await this.#redis.get(key);
+    if (merchantId === null) return undefined;
+    if (this.#merchantOf.size >= LOOKUP_CACHE) this.#merchantOf.delete(this.#merchantOf.keys().next().value!);
+    this.#merchantOf.set(key, merchantId);
+    return merchantId;
   }
 
   async #payments(merchantId: string, ids: readonly string[]): Promise<Payment[]> {
     return this.#records<Payment>(ids.map((id) => keys.payment(merchantId, id)));
   }
 
-  /** The JSON records at these keys, in order, skipping missing ones. */
+  /** The JSON records at these keys (one slot), in order, skipping missing ones. */
   async #records<T>(recordKeys: readonly string[]): Promise<T[]> {
     if (recordKeys.length === 0) return [];
     const values = await this.#redis.mget(...recordKeys);

@@ -24,7 +24,7 @@ describe('JobRunner', () => {
   /** Records the job and finishes it, as real handlers do (doneJobs in their commit). */
   const done: JobHandler = async (job) => {
     ran.push(job.id);
-    await store.commit({ doneJobs: [job.id] });
+    await store.commit({ doneJobs: [job] });
   };
   const job = (id: string, at: number, type = 'work'): Job => ({ id, type, at, merchantId: 'm1', ref: id });
   const schedule = (...jobs: Job[]) => store.commit({ jobs });
@@ -102,7 +102,7 @@ describe('JobRunner', () => {
     await schedule(job('tick', T));
     const again: JobHandler = async (j) => {
       ran.push(j.id);
-      await store.commit({ doneJobs: [j.id], jobs: ran.length < 3 ? [{ ...j, at: clock.now() + 5000 }] : [] });
+      await store.commit({ doneJobs: [j], jobs: ran.length < 3 ? [{ ...j, at: clock.now() + 5000 }] : [] });
     };
     const jobs = runner({ work: again });
     assert.equal(await jobs.runDue(), 1);

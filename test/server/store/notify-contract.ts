@@ -63,28 +63,59 @@ export function runNotifyContract(setup: Setup): void {
       const first = await store.claimEvents('webhook', { limit: 2, leaseMs: 1000 });
       assert.deepEqual(ids(first), ['E1', 'E2']);
       assert.deepEqual(first[0], { ...event('E1'), seq: 1 });
-      assert.deepEqual(ids(await store.claimEvents('webhook', { limit: 10, leaseMs: 1000 })), ['E3']);
+      const second = await store.claimEvents('webhook', { limit: 10, leaseMs: 1000 });
+      assert.deepEqual(ids(second), ['E3']);
       assert.deepEqual(await store.claimEvents('webhook', { limit: 10, leaseMs: 1000 }), []);
       assert.deepEqual(ids(await store.claimEvents('mail', { limit: 10, leaseMs: 1000 })), ['E1', 'E2', 'E3']);
       assert.equal(await store.eventBacklog('webhook'), 3);
-      await store.ackEvents('webhook', ['E1', 'E3']);
+      await store.ackEvents('webhook', [first[0]!, second[0]!]);
       assert.equal(await store.eventBacklog('webhook'), 1);
       assert.equal(await store.eventBacklog('socket'), 3);
     });
 
-    it('hands an unacknowledged event out again once its lease ends, before newer ones', async (t) => {
+    it('hands an unacknowledged event out again once its lease ends, before newer ones, never within it', async (t) => {
       const { store, clock } = await setup(t);
+      // Memory times leases by the store's clock, Redis by its own (XAUTOCLAIM idle times): a lease
+      // passes when both have moved past it.
+      const LEASE_MS = 1000;
+      const leasePasses = async (): Promise<void> => {
+        clock.advance(LEASE_MS);
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 50));
+      };
       await store.commit({ events: [event('E1'), event('E2')] });
-      assert.deepEqual(ids(await store.claimEvents('g', { limit: 1, leaseMs: 5000 })), ['E1']);
-      clock.advance(4999);
-      assert.deepEqual(ids(await store.claimEvents('g', { limit: 1, leaseMs: 5000 })), ['E2']);
-      clock.advance(1);
+      const held = await store.claimEvents('g', { limit: 1, leaseMs: LEASE_MS });
+      assert.deepEqual(ids(held), ['E1']);
+      // Within the lease, the group's other readers get the next event, never the one held.
+      const next = await store.claimEvents('g', { limit: 10, leaseMs: LEASE_MS });
+      assert.deepEqual(ids(next), ['E2']);
+      assert.deepEqual(await store.claimEvents('g', { limit: 10, leaseMs: LEASE_MS }), []);
+      await store.ackEvents('g', next);
+      await leasePasses();
       await store.commit({ events: [event('E3')] });
-      assert.deepEqual(ids(await store.claimEvents('g', { limit: 10, leaseMs: 5000 })), ['E1', 'E3']);
-      await store.ackEvents('g', ['E1', 'E2', 'E3']);
-      clock.advance(60_000);
-      assert.deepEqual(await store.claimEvents('g', { limit: 10, leaseMs: 5000 }), []);
+      const again = await store.claimEvents('g', { limit: 10, leaseMs: LEASE_MS });
+      assert.deepEqual(ids(again), ['E1', 'E3']);
+      assert.deepEqual(await store.claimEvents('g', { limit: 10, leaseMs: LEASE_MS }), [], 'handed out again: leased again');
+      await store.ackEvents('g', again);
+      await leasePasses();
+      assert.deepEqual(await store.claimEvents('g', { limit: 10, leaseMs: LEASE_MS }), [], 'acknowledged: never again');
       assert.equal(await store.eventBacklog('g'), 0);
+    });
+
+    it('reads every merchant’s events for a group, each merchant’s in order, within the limit', async (t) => {
+      const { store } = await setup(t);
+      await store.commit({ events: [event('A1'), event('A2')] });
+      await store.commit({ events: [event('B1', { merchantId: 'M2' })] });
+      await store.commit({ events: [event('A3')] });
+      assert.equal(await store.eventBacklog('g'), 4);
+      const first = await store.claimEvents('g', { limit: 3, leaseMs: 60_000 });
+      assert.equal(first.length, 3);
+      const rest = await store.claimEvents('g', { limit: 3, leaseMs: 60_000 });
+      const all = [...first, ...rest];
+      assert.deepEqual(ids(all).sort(), ['A1', 'A2', 'A3', 'B1']);
+      assert.deepEqual(ids(all.filter((e) => e.merchantId === M1)), ['A1', 'A2', 'A3']);
+      await store.ackEvents('g', all);
+      assert.equal(await store.eventBacklog('g'), 0);
+      assert.deepEqual(ids(await store.readEvents(0, 10)).sort(), ['A1', 'A2', 'A3', 'B1']);
     });
 
     it('waits for a commit when asked to, and stops waiting when aborted', async (t) => {
@@ -106,14 +137,9 @@ export function runNotifyContract(setup: Setup): void {
   describe('event listing', () => {
     it('lists a merchant’s events newest first, by type, time range and page', async (t) => {
       const { store } = await setup(t);
-      await store.commit({
-        events: [
-          event('E1', { occurredAt: T0 }),
-          event('E2', { occurredAt: T0 + 1000, type: 'payment.refunded' }),
-          event('X1', { merchantId: 'M2', occurredAt: T0 + 1500 }),
-          event('E3', { occurredAt: T0 + 2000 }),
-        ],
-      });
+      await store.commit({ events: [event('E1', { occurredAt: T0 }), event('E2', { occurredAt: T0 + 1000, type: 'payment.refunded' })] });
+      await store.commit({ events: [event('X1', { merchantId: 'M2', occurredAt: T0 + 1500 })] });
+      await store.commit({ events: [event('E3', { occurredAt: T0 + 2000 })] });
       assert.deepEqual(ids(await store.listEvents({ merchantId: M1, limit: 10 })), ['E3', 'E2', 'E1']);
       assert.deepEqual(ids(await store.listEvents({ merchantId: M1, limit: 2 })), ['E3', 'E2']);
       assert.deepEqual(ids(await store.listEvents({ merchantId: M1, limit: 10, beforeSeq: 3 })), ['E2', 'E1']);
@@ -129,7 +155,8 @@ export function runNotifyContract(setup: Setup): void {
     it('creates, versions and lists endpoints within their merchant', async (t) => {
       const { store } = await setup(t);
       assert.deepEqual(await store.commit({ webhookEndpoints: [{ next: endpoint('we_1'), expectedVersion: null }] }), { ok: true });
-      await store.commit({ webhookEndpoints: [{ next: endpoint('we_2'), expectedVersion: null }, { next: endpoint('we_9', { merchantId: 'M2' }), expectedVersion: null }] });
+      await store.commit({ webhookEndpoints: [{ next: endpoint('we_2'), expectedVersion: null }] });
+      await store.commit({ webhookEndpoints: [{ next: endpoint('we_9', { merchantId: 'M2' }), expectedVersion: null }] });
       const again = await store.commit({ webhookEndpoints: [{ next: endpoint('we_1'), expectedVersion: null }] });
       assert.deepEqual(again, { ok: false, conflict: 'version', key: 'we_1' });
 
@@ -152,9 +179,9 @@ export function runNotifyContract(setup: Setup): void {
           { next: delivery('D1', { occurredAt: T0 + 2000 }), expectedVersion: null },
           { next: delivery('D2', { eventId: 'E2', status: 'failed' }), expectedVersion: null },
           { next: delivery('D3', { eventId: 'E3', occurredAt: T0 + 1000, request: { channel: 'payline-notification', url: 'https://shop.example/n', notificationType: 'WEBTRS', subject: 'token:T' } }), expectedVersion: null },
-          { next: delivery('X1', { merchantId: 'M2' }), expectedVersion: null },
         ],
       });
+      await store.commit({ deliveries: [{ next: delivery('X1', { merchantId: 'M2' }), expectedVersion: null }] });
       const attempted = delivery('D1', { occurredAt: T0 + 2000, version: 2, attempts: [{ at: T0, latencyMs: 12, status: 500, ok: false, responseExcerpt: 'oops' }] });
       assert.equal((await store.commit({ deliveries: [{ next: attempted, expectedVersion: 1 }] })).ok, true);
       assert.deepEqual(await store.commit({ deliveries: [{ next: attempted, expectedVersion: 1 }] }), { ok: false, conflict: 'version', key: 'D1' });

@@ -230,47 +230,56 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
     describe('claims', () => {
       it('refuses a taken claim and frees it at expiresAt', async (t) => {
         const { store, clock } = await setup(t);
-        const claim = { key: 'order:M1:ORDER-1', value: 'TX1', expiresAt: T0 + 60_000 };
+        const claim = { merchantId: MERCHANT, key: 'order:M1:ORDER-1', value: 'TX1', expiresAt: T0 + 60_000 };
         assert.deepEqual(await store.commit({ claims: [claim] }), { ok: true });
-        assert.equal(await store.getClaim(claim.key, T0), 'TX1');
+        assert.equal(await store.getClaim(MERCHANT, claim.key, T0), 'TX1');
         const taken = await store.commit({ claims: [{ ...claim, value: 'TX2' }] });
         assert.deepEqual(taken, { ok: false, conflict: 'claim', key: claim.key });
 
         clock.advance(60_000);
-        assert.equal(await store.getClaim(claim.key, clock.now()), undefined);
-        assert.equal((await store.commit({ claims: [{ key: claim.key, value: 'TX3' }] })).ok, true);
-        assert.equal(await store.getClaim(claim.key, clock.now() + 10 ** 12), 'TX3');
+        assert.equal(await store.getClaim(MERCHANT, claim.key, clock.now()), undefined);
+        assert.equal((await store.commit({ claims: [{ merchantId: MERCHANT, key: claim.key, value: 'TX3' }] })).ok, true);
+        assert.equal(await store.getClaim(MERCHANT, claim.key, clock.now() + 10 ** 12), 'TX3');
+      });
+
+      it('keeps claims apart per merchant', async (t) => {
+        const { store } = await setup(t);
+        assert.equal((await store.commit({ claims: [{ merchantId: MERCHANT, key: 'order', value: 'TX1' }] })).ok, true);
+        assert.equal((await store.commit({ claims: [{ merchantId: 'M2', key: 'order', value: 'TX9' }] })).ok, true);
+        assert.equal(await store.getClaim(MERCHANT, 'order', T0), 'TX1');
+        assert.equal(await store.getClaim('M2', 'order', T0), 'TX9');
+        assert.equal(await store.getClaim('M3', 'order', T0), undefined);
       });
 
       it('releases claims, and replaces one in a single change', async (t) => {
         const { store } = await setup(t);
-        await store.commit({ claims: [{ key: 'order', value: 'pending:TX1', expiresAt: T0 + 1000 }] });
-        const replace = { releaseClaims: [{ key: 'order', value: 'pending:TX1' }], claims: [{ key: 'order', value: 'TX1' }] };
+        await store.commit({ claims: [{ merchantId: MERCHANT, key: 'order', value: 'pending:TX1', expiresAt: T0 + 1000 }] });
+        const replace = { releaseClaims: [{ merchantId: MERCHANT, key: 'order', value: 'pending:TX1' }], claims: [{ merchantId: MERCHANT, key: 'order', value: 'TX1' }] };
         assert.equal((await store.commit(replace)).ok, true);
-        assert.equal(await store.getClaim('order', T0 + 10_000), 'TX1');
+        assert.equal(await store.getClaim(MERCHANT, 'order', T0 + 10_000), 'TX1');
         assert.deepEqual(await store.commit(replace), { ok: false, conflict: 'claim', key: 'order' }, 'only a claim holding the value is released');
-        assert.equal((await store.commit({ releaseClaims: [{ key: 'order', value: 'pending:TX1' }] })).ok, true, 'releasing what another holds is a no-op');
-        assert.equal(await store.getClaim('order', T0), 'TX1');
-        assert.equal((await store.commit({ releaseClaims: [{ key: 'order', value: 'TX1' }] })).ok, true);
-        assert.equal(await store.getClaim('order', T0), undefined);
-        assert.equal((await store.commit({ releaseClaims: [{ key: 'never-claimed', value: 'x' }] })).ok, true);
+        assert.equal((await store.commit({ releaseClaims: [{ merchantId: MERCHANT, key: 'order', value: 'pending:TX1' }] })).ok, true, 'releasing what another holds is a no-op');
+        assert.equal(await store.getClaim(MERCHANT, 'order', T0), 'TX1');
+        assert.equal((await store.commit({ releaseClaims: [{ merchantId: MERCHANT, key: 'order', value: 'TX1' }] })).ok, true);
+        assert.equal(await store.getClaim(MERCHANT, 'order', T0), undefined);
+        assert.equal((await store.commit({ releaseClaims: [{ merchantId: MERCHANT, key: 'never-claimed', value: 'x' }] })).ok, true);
       });
 
       it('writes nothing when one precondition fails', async (t) => {
         const { store } = await setup(t);
-        await store.commit({ claims: [{ key: 'taken', value: 'first' }] });
+        await store.commit({ claims: [{ merchantId: MERCHANT, key: 'taken', value: 'first' }] });
         const outcome = await store.commit({
           payments: [{ next: makePayment(), expectedVersion: null }],
           sessions: [{ next: makeSession(), expectedVersion: null }],
-          claims: [{ key: 'free', value: 'x' }, { key: 'taken', value: 'second' }],
+          claims: [{ merchantId: MERCHANT, key: 'free', value: 'x' }, { merchantId: MERCHANT, key: 'taken', value: 'second' }],
           events: [makeEvent('E1')],
           jobs: [makeJob('J1', T0)],
         });
         assert.deepEqual(outcome, { ok: false, conflict: 'claim', key: 'taken' });
         assert.equal(await store.getPayment(MERCHANT, 'TX1'), undefined);
         assert.equal(await store.getSession('TOKEN-1'), undefined);
-        assert.equal(await store.getClaim('free', T0), undefined);
-        assert.equal(await store.getClaim('taken', T0), 'first');
+        assert.equal(await store.getClaim(MERCHANT, 'free', T0), undefined);
+        assert.equal(await store.getClaim(MERCHANT, 'taken', T0), 'first');
         assert.deepEqual(await store.readEvents(0, 10), []);
         assert.deepEqual(await store.leaseDueJobs(T0, 10, 1000), []);
       });
@@ -302,6 +311,17 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         assert.deepEqual((await store.leaseDueJobs(T0 + 10_000, 10, 500)).map((job) => job.id), ['now', 'soon', 'late']);
       });
 
+      it('hands out every merchant’s due jobs, at most limit; a job id is the merchant’s own', async (t) => {
+        const { store } = await setup(t);
+        await store.commit({ jobs: [makeJob('J1', T0), makeJob('J2', T0 + 10)] });
+        await store.commit({ jobs: [{ ...makeJob('J1', T0 + 5), merchantId: 'M2' }] });
+        const first = await store.leaseDueJobs(T0 + 100, 2, 60_000);
+        assert.deepEqual(first.map((job) => [job.merchantId, job.id]), [[MERCHANT, 'J1'], ['M2', 'J1']]);
+        assert.deepEqual((await store.leaseDueJobs(T0 + 100, 10, 60_000)).map((job) => [job.merchantId, job.id]), [[MERCHANT, 'J2']]);
+        await store.commit({ doneJobs: [{ merchantId: 'M2', id: 'J1' }] });
+        assert.deepEqual((await store.leaseDueJobs(T0 + 60_100, 10, 60_000)).map((job) => [job.merchantId, job.id]), [[MERCHANT, 'J1'], [MERCHANT, 'J2']]);
+      });
+
       it('hides a leased job until its lease ends', async (t) => {
         const { store } = await setup(t);
         await store.commit({ jobs: [makeJob('J1', T0)] });
@@ -315,12 +335,12 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         await store.commit({ jobs: [makeJob('J1', T0), makeJob('J2', T0)] });
         const failed = await store.commit({
           payments: [{ next: makePayment(), expectedVersion: 7 }],
-          doneJobs: ['J1'],
+          doneJobs: [makeJob('J1', T0)],
         });
         assert.equal(failed.ok, false);
         assert.deepEqual((await store.leaseDueJobs(T0, 10, 0)).map((job) => job.id), ['J1', 'J2']);
 
-        const done = await store.commit({ payments: [{ next: makePayment(), expectedVersion: null }], doneJobs: ['J1'] });
+        const done = await store.commit({ payments: [{ next: makePayment(), expectedVersion: null }], doneJobs: [makeJob('J1', T0)] });
         assert.equal(done.ok, true);
         assert.deepEqual((await store.leaseDueJobs(T0, 10, 0)).map((job) => job.id), ['J2']);
       });
@@ -334,7 +354,7 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         assert.deepEqual(leased, { ...makeJob('J1', T0 + 1000), type: 'retry' });
 
         // A run that finishes and reschedules its own id leaves the new schedule, lease-free.
-        await store.commit({ doneJobs: ['J1'], jobs: [makeJob('J1', T0 + 2000)] });
+        await store.commit({ doneJobs: [makeJob('J1', T0)], jobs: [makeJob('J1', T0 + 2000)] });
         assert.deepEqual(await store.leaseDueJobs(T0 + 2000, 10, 0), [makeJob('J1', T0 + 2000)]);
       });
     });

@@ -1,12 +1,12 @@
 import type { LuaScript } from '../lua.js';
 
-/** Store.leaseDueJobs: see the header. */
+/** Store.leaseDueJobs on one scope: see the header. */
 export const leaseDueJobsScript: LuaScript = {
   name: 'lease-due-jobs',
   lua: `
 --[[
-  Leases the jobs due now, oldest 'at' first, then first scheduled; each is hidden until its lease ends.
-  KEYS[1] jobs hash (id -> JSON)   KEYS[2] jobs ready zset   KEYS[3] jobs order hash
+  Leases one scope's jobs due now, oldest 'at' first, then first scheduled; each is hidden until its lease ends.
+  KEYS[1] the scope's jobs hash (id -> JSON)   KEYS[2] its ready zset   KEYS[3] its order hash
   ARGV[1] now (ms)   ARGV[2] limit   ARGV[3] lease end (ms)
   Returns: the leased jobs' JSON, in order.
 ]]
