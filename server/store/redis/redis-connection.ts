@@ -45,6 +45,9 @@ export function connectRedis(url: string): RedisConnection {
   const client: RedisClient = cluster
     ? new Cluster(cluster.nodes, {
         enableAutoPipelining: true,
+        // ioredis groups an auto-pipeline by the slot of a command's first argument, which for
+        // EVALSHA is the script's hash, not a key: scripts go on their own.
+        autoPipeliningIgnoredCommands: ['evalsha', 'eval'],
         clusterRetryStrategy: (attempts) => (attempts > 3 ? null : 200 * attempts),
         redisOptions: { ...common, ...(cluster.username ? { username: cluster.username } : {}), ...(cluster.password ? { password: cluster.password } : {}) },
       })

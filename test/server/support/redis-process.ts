@@ -19,13 +19,13 @@ const FIND_SCRIPT = fileURLToPath(new URL('../../../../scripts/redis-server.js',
 const READY = 'Ready to accept connections';
 const START_TIMEOUT_MS = 10_000;
 
-function redisServerPath(): string {
+export function redisServerPath(): string {
   const found = spawnSync(process.execPath, [FIND_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (found.status !== 0) throw new Error('redis-server is not available (see scripts/redis-server.js)');
   return found.stdout.trim();
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -40,27 +40,42 @@ function freePort(): Promise<number> {
 export async function startRedis(): Promise<RedisProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-redis-'));
   const port = await freePort();
-  const child = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  let child: ChildProcess;
   try {
-    await ready(child);
+    child = await spawnRedisServer(port, dir, []);
   } catch (error) {
-    child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopRedisServer(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A redis-server on a loopback port, its files in `dir`, nothing saved; resolves once it accepts connections. */
+export async function spawnRedisServer(port: number, dir: string, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const child = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await ready(child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return child;
+}
+
+/** Stops a server started by spawnRedisServer and waits for it to exit. */
+export async function stopRedisServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 function ready(child: ChildProcess): Promise<void> {
