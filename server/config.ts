@@ -21,8 +21,15 @@ export interface Config {
   acquirerLatencyMs: number;
   /** SMTP_URL (smtp:// or smtps://): emails go there; absent: .eml files in the data folder (/sandbox/mail). */
   smtpUrl?: string;
-  /** REDIS_URL (redis:// or rediss://): Redis is the store of record; absent: the memory store. */
+  /**
+   * REDIS_URL: Redis is the store of record; absent: the memory store. `redis://` or `rediss://`
+   * for one server, `redis-cluster://host:port[,host:port…]` for a Redis Cluster (any of its nodes).
+   */
   redisUrl?: string;
+  /** GUICHET_EVENT_RETENTION_DAYS: acknowledged outbox events older than this leave Redis. */
+  eventRetentionMs: number;
+  /** GUICHET_SESSION_RETENTION_DAYS: an ended web-payment session is kept this long in Redis. */
+  sessionRetentionMs: number;
   /** A sandbox test clock (/sandbox/clock) instead of the wall clock. */
   testClock: boolean;
   logLevel: string;
@@ -36,6 +43,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const DAY_MS = 24 * 3600 * 1000;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -70,7 +79,9 @@ export function readConfig(env: Env): Config {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
   const redisUrl = env.REDIS_URL || undefined;
-  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  if (redisUrl !== undefined && !/^(rediss?:\/\/\S+|redis-cluster:\/\/[^\s/,]+:\d+(,[^\s/,]+:\d+)*\/?)$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL, or redis-cluster://host:port[,host:port…]');
+  }
   return {
     port,
     host,
@@ -85,6 +96,8 @@ export function readConfig(env: Env): Config {
     acquirerLatencyMs: integer(env, 'GUICHET_ACQUIRER_LATENCY_MS', 0, 0, 60_000),
     ...(smtpUrl ? { smtpUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
+    eventRetentionMs: integer(env, 'GUICHET_EVENT_RETENTION_DAYS', 7, 1, 3650) * DAY_MS,
+    sessionRetentionMs: integer(env, 'GUICHET_SESSION_RETENTION_DAYS', 30, 1, 3650) * DAY_MS,
     testClock: testClock === '1',
     logLevel: logLevel(env.LOG_LEVEL || 'info'),
   };

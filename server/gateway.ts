@@ -84,7 +84,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const clock = options.clock ?? (config.testClock ? new ManualClock(Date.now()) : systemClock);
   const merchants = new MerchantDirectory(options.merchants ?? (config.merchantsFile ? loadMerchantsFile(config.merchantsFile) : [SANDBOX_MERCHANT]));
   const dataKey = loadDataKey({ ...(config.dataKey ? { envValue: config.dataKey } : {}), dataDir: config.dataDir, warn: (m) => logger.warn(m) });
-  const store = options.store ?? createStore(config.redisUrl ? { kind: 'redis', url: config.redisUrl, clock } : { kind: 'memory', clock });
+  const retention = { eventMs: config.eventRetentionMs, sessionMs: config.sessionRetentionMs };
+  const store = options.store ?? createStore(config.redisUrl ? { kind: 'redis', url: config.redisUrl, clock, retention } : { kind: 'memory', clock });
   const ids = options.ids ?? randomIds;
   // Read at each use: with port 0 the public URL is known only once listening (see listen()).
   const settings = { sessionTtlMs: config.sessionTtlMs, maxAttempts: config.maxAttempts, publicUrl: config.publicUrl, timeZone: config.timeZone };

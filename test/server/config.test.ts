@@ -15,6 +15,16 @@ describe('config', () => {
     assert.equal(config.timeZone, 'Europe/Paris');
     assert.equal(config.acquirerLatencyMs, 0);
     assert.equal(config.testClock, false);
+    assert.equal(config.redisUrl, undefined);
+    assert.equal(config.eventRetentionMs, 7 * 86_400_000);
+    assert.equal(config.sessionRetentionMs, 30 * 86_400_000);
+  });
+
+  it('reads the Redis settings: one server or a cluster, and the retention periods', () => {
+    assert.equal(readConfig({ REDIS_URL: 'rediss://user:pw@redis.example:6380/2' }).redisUrl, 'rediss://user:pw@redis.example:6380/2');
+    assert.equal(readConfig({ REDIS_URL: 'redis-cluster://10.0.0.1:7000,10.0.0.2:7000' }).redisUrl, 'redis-cluster://10.0.0.1:7000,10.0.0.2:7000');
+    const config = readConfig({ GUICHET_EVENT_RETENTION_DAYS: '2', GUICHET_SESSION_RETENTION_DAYS: '90' });
+    assert.deepEqual([config.eventRetentionMs, config.sessionRetentionMs], [2 * 86_400_000, 90 * 86_400_000]);
   });
 
   it('reads every variable', () => {
@@ -44,6 +54,11 @@ describe('config', () => {
     [{ GUICHET_TIME_ZONE: 'Mars/Olympus' }, /^GUICHET_TIME_ZONE/],
     [{ GUICHET_PUBLIC_URL: 'pay.example' }, /^GUICHET_PUBLIC_URL/],
     [{ GUICHET_TEST_CLOCK: 'yes' }, /^GUICHET_TEST_CLOCK/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL, or redis-cluster:\/\/host:port/],
+    [{ REDIS_URL: 'redis-cluster://127.0.0.1' }, /^REDIS_URL/],
+    [{ REDIS_URL: 'redis-cluster://a:1,,b:2' }, /^REDIS_URL/],
+    [{ GUICHET_EVENT_RETENTION_DAYS: '0' }, /^GUICHET_EVENT_RETENTION_DAYS must be a whole number from 1 to 3650/],
+    [{ GUICHET_SESSION_RETENTION_DAYS: 'week' }, /^GUICHET_SESSION_RETENTION_DAYS/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} naming the variable`, () => {
