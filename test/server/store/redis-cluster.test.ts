@@ -5,7 +5,9 @@ import { ManualClock } from '../../../server/core/clock.js';
 import { createStore } from '../../../server/store/create-store.js';
 import { CrossScopeCommitError, RedisStore } from '../../../server/store/redis/redis-store.js';
 import type { OutboxEvent } from '../../../server/store/store.js';
+import { startTestGateway } from '../support/gateway-harness.js';
 import { startRedisCluster, type RedisClusterProcess } from '../support/redis-cluster.js';
+import { authorizationRequest, captureRequest, webPaymentDetailsRequest, webPaymentRequest } from '../support/requests.js';
 import { makePayment } from './store-contract.js';
 import { runStoreContract } from './store-contract.js';
 
@@ -76,5 +78,20 @@ describe('RedisStore on Redis Cluster only', () => {
     assert.deepEqual(await store.commit({ payments: [{ next: makePayment(), expectedVersion: null }] }), { ok: true });
     assert.equal((await store.getPayment('M1', 'TX1'))?.id, 'TX1');
     await store.close();
+  });
+
+  it('runs the gateway: payments, a web session and the outbox dispatched to every channel', async (t) => {
+    await Promise.all(admin.nodes('master').map((node) => node.flushall()));
+    const gw = await startTestGateway({ REDIS_URL: cluster.url });
+    t.after(() => gw.close());
+    const authorized = await gw.call('doAuthorization', authorizationRequest(1000, { action: 100 }));
+    assert.equal(authorized.result.code, '00000');
+    assert.equal((await gw.call('doCapture', captureRequest(authorized.transaction.id, 1000))).result.code, '00000');
+    const session = await gw.call('doWebPayment', webPaymentRequest(1500));
+    assert.equal(session.result.code, '00000');
+    assert.equal((await gw.call('getWebPaymentDetails', webPaymentDetailsRequest(session.token))).result.code, '02306');
+    await gw.gateway.notify.settled();
+    assert.equal(await gw.gateway.store.eventBacklog('webhook'), 0);
+    assert.ok((await gw.gateway.store.listEvents({ merchantId: 'demo-merchant', limit: 10 })).length >= 2);
   });
 });
