@@ -157,6 +157,18 @@ export function runStoreContract(name: string, create: (clock: ManualClock) => P
         assert.equal((await store.readEvents(0, 100)).length, 1);
       });
 
+      it('follows an update that changes the order ref or drops an operation', async (t) => {
+        const { store } = await setup(t);
+        const captured = withCapture(makePayment(), 'TX2');
+        await store.commit(createPayment(captured));
+        const moved = { ...captured, version: captured.version + 1, orderRef: 'ORDER-2', operations: captured.operations.slice(0, 1) };
+        assert.deepEqual(await store.commit({ payments: [{ next: moved, expectedVersion: captured.version }] }), { ok: true });
+        assert.deepEqual(await store.findPaymentsByOrderRef(MERCHANT, 'ORDER-1'), []);
+        assert.deepEqual(await store.findPaymentsByOrderRef(MERCHANT, 'ORDER-2'), [moved]);
+        assert.equal(await store.getPayment(MERCHANT, 'TX2'), undefined);
+        assert.deepEqual(await store.getPayment(MERCHANT, 'TX1'), moved);
+      });
+
       it('finds payments by order ref, newest first, within the merchant', async (t) => {
         const { store } = await setup(t);
         await store.commit(createPayment(makePayment({ id: 'A', createdAt: T0 })));
