@@ -5,7 +5,7 @@ import type { ClaimOptions, Delivery, DeliveryQuery, EventQuery, NotificationSto
 /**
  * The store seam, in domain words. Every state change and the events it causes are committed
  * by one `commit` call, atomically: either everything in the change is written, or nothing is.
- * Backends: memory (embedded default) and, later, redis. Only `createStore` picks one.
+ * Backends: memory (embedded default) and redis (standalone or Cluster). Only `createStore` picks one.
  */
 
 /** An event for the outbox: the notification hub reads committed events and fans them out. */
