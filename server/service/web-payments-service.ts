@@ -3,10 +3,9 @@ import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
 import { amountLeft, hasGiftCards } from '../core/gift-card.js';
-import { giftCardContract } from '../merchants/merchant.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
 import type { Authentication } from '../connectors/three-d-secure.js';
-import type { Merchant } from '../merchants/merchant.js';
+import { giftCardContract, type Merchant } from '../merchants/merchant.js';
 import type { Job } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { inferCardType } from './card-type.js';
@@ -141,6 +140,12 @@ export class WebPaymentsService {
     if (hasGiftCards(first) && amountLeft(first) <= 0) return { code: CODES.INVALID_FIELD, message: 'the gift cards pay the whole amount: confirm them instead', session: first };
     const checked = checkCard({ ...card, type });
     if (!checked.ok) return { ...checked, session: first };
+    const unsettled = await this.#unsettledComplement(first);
+    if (unsettled) {
+      // A stopped process left the order paid by card but not finished: finish it rather than charge the card again.
+      const settled = await this.giftCards.settle(first, unsettled);
+      return { code: CODES.DUPLICATE, ...(settled.session ? { session: settled.session } : {}) };
+    }
 
     // One attempt at a time: the session moves to PROCESSING before the issuer or the acquirer is asked.
     const started = await retryOnConflict<SessionOutcome>(async () => {
@@ -339,14 +344,17 @@ export class WebPaymentsService {
     const session = await deps.store.getSession(job.ref);
     if (!session || session.status !== SessionStatus.PROCESSING || !hasGiftCards(session)) return false;
     if (deps.clock.now() < (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS) return false;
-    let complement: Payment | undefined;
-    if (amountLeft(session) > 0) {
-      const made = await deps.store.searchPayments({ merchantId: session.merchantId, token: session.token, limit: 100 });
-      complement = made.find((p) => isAcceptedCode(p.resultCode) && !p.giftCards && !p.giftCardPaymentId);
-      if (!complement) return false;
-    }
+    const complement = await this.#unsettledComplement(session);
+    if (amountLeft(session) > 0 && !complement) return false;
     await this.giftCards.settle(session, complement);
     await deps.store.commit({ doneJobs: [job.id] });
     return true;
+  }
+
+  /** The accepted card payment of a gift-card session left PROCESSING whose gift cards were never captured, if any. */
+  async #unsettledComplement(session: WebSession): Promise<Payment | undefined> {
+    if (session.status !== SessionStatus.PROCESSING || !hasGiftCards(session)) return undefined;
+    const made = await this.deps.store.searchPayments({ merchantId: session.merchantId, token: session.token, limit: 100 });
+    return made.find((p) => isAcceptedCode(p.resultCode) && !p.giftCards && !p.giftCardPaymentId);
   }
 }

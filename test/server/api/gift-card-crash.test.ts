@@ -8,6 +8,7 @@ import { SANDBOX_MERCHANT } from '../../../server/merchants/sandbox-merchant.js'
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 import { assertCode } from '../support/api-helpers.js';
 import { CB_CARD } from '../support/requests.js';
+import { pay } from '../support/widget-calls.js';
 import { addGiftCard, GIFT, GIFT_CONTRACT, giftCardBalance, openGiftSession, sessionView } from '../support/gift-card-calls.js';
 
 /**
@@ -76,6 +77,33 @@ describe('gift cards when the gateway stops between steps', () => {
     assert.equal(await giftCardBalance(gw, GIFT.g50), 0);
     const accepted = (await gw.gateway.store.readEvents(0, 1000)).filter((e) => e.type === 'payment.accepted' && e.data.token === token);
     assert.equal(accepted.length, 1);
+  });
+
+  it('a shopper paying again a session whose complement was accepted before a stop is not charged twice (02001)', async (t) => {
+    const gw = await startTestGateway();
+    t.after(() => gw.close());
+    const token = await openGiftSession(gw, 8000);
+    assertCode(await addGiftCard(gw, token, GIFT.g50), '00000');
+    await leaveProcessing(gw, token);
+    const session = (await gw.gateway.store.getSession(token))!;
+    const first = await gw.gateway.payments.createWithCard({
+      merchant: SANDBOX_MERCHANT,
+      kind: PaymentKind.AUTHORIZATION,
+      terms: { amount: 3000, currency: 978, action: 101, mode: 'CPT', contractNumber: 'CB' },
+      card: CB_CARD,
+      orderRef: session.orderRef,
+      order: session.order,
+      token,
+      complement: true,
+    });
+    await gw.advance(3 * MINUTE);
+    const again = await pay(gw, token, { card: CB_CARD });
+    assertCode(again, '02001');
+    assert.equal(again.session.state, 'ACCEPTED');
+    assert.equal(again.session.complement.transaction.id, first.payment!.id);
+    const payments = await gw.gateway.store.searchPayments({ merchantId: SANDBOX_MERCHANT.merchantId, token, limit: 10 });
+    assert.equal(payments.length, 2, 'the complement and the gift-card transaction, no second card payment');
+    assert.equal(await giftCardBalance(gw, GIFT.g50), 0);
   });
 
   it('a confirmation left PROCESSING is finished by the expiry job; an unpaid PROCESSING session releases', async (t) => {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
-import { card, CB_CARD, refundRequest, resetRequest, searchRequest, webPaymentDetailsRequest } from '../support/requests.js';
+import { captureRequest, card, CB_CARD, reAuthorizationRequest, refundRequest, resetRequest, searchRequest, webPaymentDetailsRequest } from '../support/requests.js';
 import { assertCode, details, expectCode } from '../support/api-helpers.js';
 import { addGiftCard, confirmGiftCards, GIFT, GIFT_CONTRACT, giftCardBalance, giftWebPaymentRequest, openGiftSession, sessionView } from '../support/gift-card-calls.js';
 import { cancel as cancelSession, pay, THREE_DS_CARDS } from '../support/widget-calls.js';
@@ -62,6 +62,8 @@ describe('gift cards: orders paid with gift cards', () => {
     assert.equal(refund.result.shortMessage, 'ERROR');
     assert.equal(refund.result.longMessage.includes('gift cards only'), true);
     await expectCode(gw, 'doReset', resetRequest(id), '02703');
+    await expectCode(gw, 'doCapture', captureRequest(id, 100), '02703');
+    await expectCode(gw, 'doReAuthorization', reAuthorizationRequest(id, 100), '02703');
     // Confirming twice changes nothing: the order is paid (02001).
     assertCode(await confirmGiftCards(gw, token), '02001');
     assert.equal(await giftCardBalance(gw, GIFT.g200), 15800);
