@@ -37,6 +37,7 @@ import { OPERATIONS } from './api/operations/registry.js';
 import { requestLog } from './api/request-log.js';
 import { clockRoutes } from './api/sandbox/clock-routes.js';
 import { mailRoutes } from './api/sandbox/mail-routes.js';
+import { giftCardRoutes } from './api/sandbox/gift-card-routes.js';
 import { merchantApi } from './api/merchant/merchant-api.js';
 import { hostedPageRoutes } from './api/pages/hosted-page-routes.js';
 import { challengeRoutes } from './api/widget/challenge-routes.js';
@@ -159,6 +160,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(hostedPageRoutes({ merchants, webPayments, settings }));
   if (threeDSecure instanceof SimulatorAcs) app.use(acsRoutes(threeDSecure));
   if (clock instanceof ManualClock) app.use(clockRoutes(clock, jobs, authenticate));
+  if (giftCardProcessor instanceof SimulatorGiftCardProcessor) app.use(giftCardRoutes({ processor: giftCardProcessor, clock, authenticate }));
   app.use(merchantApi({ authenticate, notify, clock }));
   if (notify.transport.name === 'eml') app.use(mailRoutes({ authenticate, dataDir: config.dataDir }));
   app.use((_req, res) => {

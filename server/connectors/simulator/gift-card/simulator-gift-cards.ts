@@ -11,7 +11,7 @@ import type {
   ReserveAnswer,
   ReserveRequest,
 } from '../../gift-card.js';
-import { findTestGiftCard } from './test-gift-cards.js';
+import { findTestGiftCard, TEST_GIFT_CARDS, type TestGiftCard } from './test-gift-cards.js';
 
 /**
  * The simulated Carte Cadeau Carrefour processor. Each card's account (balance, live
@@ -106,6 +106,22 @@ export class SimulatorGiftCardProcessor implements GiftCardProcessor {
 
   async release(request: ReservationRef): Promise<void> {
     await this.#dropReservation(request.number, request.reservationId, false);
+  }
+
+  /** The sandbox's view of every test card: its balance, and what live reservations leave of it. */
+  async testCards(now: number): Promise<Array<TestGiftCard & { startingBalance: number; available: number; reserved: number }>> {
+    return Promise.all(
+      TEST_GIFT_CARDS.map(async (card) => {
+        const { account } = await this.#read(card.number);
+        const reserved = liveReserved(account, now);
+        return { ...card, startingBalance: card.balance, balance: account.balance, reserved, available: account.balance - reserved };
+      }),
+    );
+  }
+
+  /** The sandbox's reset: every test card back to its starting balance; live reservations stay (their sessions go on). */
+  async restoreBalances(): Promise<void> {
+    for (const card of TEST_GIFT_CARDS) await this.#update<void>(card.number, (account) => ({ answer: undefined, next: { ...account, balance: card.balance } }));
   }
 
   /** The expiry job of a reservation: gone for good unless it was captured. */
