@@ -4,6 +4,8 @@ import express, { type Express } from 'express';
 import { ManualClock, systemClock, type Clock } from './core/clock.js';
 import type { Acquirer } from './connectors/acquirer.js';
 import { SimulatorAcquirer } from './connectors/simulator/simulator.js';
+import type { GiftCardProcessor } from './connectors/gift-card.js';
+import { RESERVATION_EXPIRY_JOB, SimulatorGiftCardProcessor } from './connectors/simulator/gift-card/simulator-gift-cards.js';
 import { acsRoutes } from './connectors/simulator/acs/acs-routes.js';
 import { SimulatorAcs } from './connectors/simulator/acs/simulator-acs.js';
 import type { ThreeDSecureServer } from './connectors/three-d-secure.js';
@@ -19,13 +21,14 @@ import { loadMerchantsFile } from './merchants/merchants-file.js';
 import { SANDBOX_MERCHANT } from './merchants/sandbox-merchant.js';
 import { DetailsFetched } from './service/details-fetched.js';
 import { randomIds, type IdSource } from './service/ids.js';
+import { GiftCardsService } from './service/gift-cards-service.js';
 import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
-import type { Store } from './store/store.js';
+import type { Job, Store } from './store/store.js';
 import { merchantAuth } from './api/auth/merchant-auth.js';
 import { jsonErrorHandler } from './api/http-errors.js';
 import { jsonFace } from './api/json/json-face.js';
@@ -54,6 +57,8 @@ export interface GatewayOptions {
   acquirer?: Acquirer;
   /** Default: the simulator's ACS, whose challenge pages the gateway then serves under /acs/. */
   threeDSecure?: ThreeDSecureServer;
+  /** Default: the simulator's gift-card processor, its accounts kept in the store. */
+  giftCardProcessor?: GiftCardProcessor;
   store?: Store;
   /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
   notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
@@ -66,6 +71,7 @@ export interface Gateway {
   jobs: JobRunner;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  giftCards: GiftCardsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -99,7 +105,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     settings,
   };
   const payments = new PaymentsService(deps);
-  const webPayments = new WebPaymentsService(deps, payments);
+  const giftCardProcessor = options.giftCardProcessor ?? new SimulatorGiftCardProcessor(store, clock);
+  const giftCards = new GiftCardsService(deps, giftCardProcessor);
+  const webPayments = new WebPaymentsService(deps, payments, giftCards);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -125,6 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
       [DELIVERY_JOB]: (job) => notify.runJob(job),
+      ...(giftCardProcessor instanceof SimulatorGiftCardProcessor ? { [RESERVATION_EXPIRY_JOB]: (job: Job) => giftCardProcessor.runExpiryJob(job) } : {}),
     },
     onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
     onRoundError: (error) => logger.error({ err: error }, 'job round failed; the next tick tries again'),
@@ -144,7 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
-  app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
+  app.use(widgetRoutes({ merchants, webPayments, giftCards, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
   app.use(challengeRoutes({ merchants, webPayments, clock, settings }));
   app.use(widgetAssets({ dir: config.widgetDir, merchants, webPayments, settings }));
   app.use(hostedPageRoutes({ merchants, webPayments, settings }));
@@ -165,6 +174,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jobs,
     payments,
     webPayments,
+    giftCards,
     notify,
     logger,
     async listen() {

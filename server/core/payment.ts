@@ -1,3 +1,5 @@
+import type { GiftCardPart } from './gift-card.js';
+
 /**
  * The payment aggregate: one authorization (or debit, or credit) and every transaction that
  * followed it (captures, resets, refunds). Each Payline transaction has its own id; they all
@@ -109,4 +111,10 @@ export interface Payment {
   order: { [key: string]: JsonValue };
   buyer?: { [key: string]: JsonValue };
   privateDataList?: JsonValue;
+  /** A gift-card transaction (seed 004): the gift cards it captured, one part each. */
+  giftCards?: GiftCardPart[];
+  /** On a gift-card transaction: the complementary card payment of the same order, if any. */
+  complementPaymentId?: string;
+  /** On a complementary card payment: the gift-card transaction of its order. */
+  giftCardPaymentId?: string;
 }

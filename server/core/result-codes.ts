@@ -194,7 +194,7 @@ const ROWS: readonly Row[] = [
   ['02607', ERROR, 'Profile or parameter error'],
   ['02608', ERROR, 'Profile or parameter error'],
   ['02609', ERROR, 'Profile or parameter error'],
-  ['02610', ERROR, 'Max amount exceeded'],
+  ['02610', REFUSED, 'The max amount is exceeded'],
   ['02611', ERROR, 'Min amount not reached'],
   ['02612', ERROR, 'Amount differs from original'],
   ['02613', ERROR, 'Max sum of capture/refund exceeded'],
@@ -210,6 +210,9 @@ const ROWS: readonly Row[] = [
   ['02623', ERROR, 'Max attempts reached'],
   ['02624', ERROR, 'Card expired'],
   ['02625', ERROR, 'Invalid card number format'],
+  // seed 004 (Carte Cadeau Carrefour)
+  ['02703', ERROR, 'Action not allowed'],
+  ['02998', REFUSED, 'Transaction refused'],
   // §5.6 3-D Secure
   ['03000', ACCEPTED, 'Authentication accepted'],
   ['03001', REFUSED, 'Not enrolled'],
@@ -319,6 +322,8 @@ export const CODES = Object.freeze({
   NOT_YET_CAPTURED: '02618',
   CURRENCY_DIFFERS: '02620',
   MAX_ATTEMPTS: '02623',
+  ACTION_NOT_ALLOWED: '02703',
+  GIFT_CARD_REFUSED: '02998',
   AUTHENTICATION_ACCEPTED: '03000',
   NOT_ENROLLED: '03001',
   AUTHENTICATION_FAILED: '03003',

@@ -1,3 +1,4 @@
+import type { SessionGiftCards } from './gift-card.js';
 import type { JsonValue } from './payment.js';
 
 /**
@@ -73,4 +74,6 @@ export interface WebSession {
   languageCode?: string;
   buyer?: { [key: string]: JsonValue };
   privateDataList?: JsonValue;
+  /** Gift cards entered (a gift-card contract is selected): each one's amount is reserved at the processor. */
+  giftCards?: SessionGiftCards;
 }

@@ -81,6 +81,33 @@ export function startAttempt(session: WebSession, now: number): SessionStep {
   return { ok: true, session: next(session, { status: SessionStatus.PROCESSING, attempts: session.attempts + 1, attemptStartedAt: now }) };
 }
 
+/**
+ * The session may change its gift cards (add, remove) only while it waits for the shopper;
+ * otherwise the code that says why.
+ */
+export function checkWaiting(session: WebSession, now: number): { ok: true } | { ok: false; code: string } {
+  const status = visibleSessionStatus(session, now);
+  return status === SessionStatus.WAITING ? { ok: true } : { ok: false, code: closedCode(status) };
+}
+
+/**
+ * The shopper confirms a payment the gift cards cover entirely: PROCESSING while they are
+ * captured, without counting a card attempt. A confirmation left PROCESSING by a process that
+ * stopped may be confirmed again once stale (the captures are idempotent).
+ */
+export function startConfirmation(session: WebSession, now: number): SessionStep {
+  const status = visibleSessionStatus(session, now);
+  const stale = status === SessionStatus.PROCESSING && now >= (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS;
+  if (status !== SessionStatus.WAITING && !stale) return { ok: false, code: closedCode(status) };
+  return { ok: true, session: next(session, { status: SessionStatus.PROCESSING, attemptStartedAt: now }) };
+}
+
+/** The gift cards were captured (and the complementary payment, if any, accepted): the order is paid. */
+export function acceptOrder(session: WebSession, paymentIds: readonly string[]): WebSession {
+  const ids = [...session.paymentIds, ...paymentIds.filter((id) => !session.paymentIds.includes(id))];
+  return next(session, { status: SessionStatus.ACCEPTED, lastResultCode: CODES.ACCEPTED, paymentIds: ids });
+}
+
 /** The acquirer answered the attempt started by startAttempt. */
 export function finishAttempt(session: WebSession, code: string, paymentId: string | undefined): WebSession {
   const accepted = isAcceptedCode(code);

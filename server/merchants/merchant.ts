@@ -9,6 +9,20 @@ export interface Contract {
   /** ISO 4217 numeric currency of the contract. */
   currency: number;
   label?: string;
+  /** A gift-card contract (card type CADEAU_CARREFOUR, seed 004): its processor settings. */
+  giftCard?: GiftCardTerms;
+}
+
+/** What a gift-card contract tells the processor and the gateway (seed 004). */
+export interface GiftCardTerms {
+  /** The contract number given by the gift-card processor. */
+  processorContractNumber: string;
+  /** Food or non-food: sent to the processor without control. */
+  contractType: 'food' | 'non-food';
+  /** The most gift cards may pay for one basket, minor units: the gateway controls it (02610). */
+  maxAmount: number;
+  /** Whether discounted gift cards are accepted: sent to the processor, which refuses them otherwise. */
+  acceptsDiscounted: boolean;
 }
 
 /** The emails a point of sale can send (templates/email/<name>.<lang>.hbs). */
@@ -69,6 +83,11 @@ export interface Merchant {
   widgetOrigins: string[];
   pointsOfSell: PointOfSell[];
   contracts: Contract[];
+}
+
+/** The gift-card contract among `contractNumbers`, if any. */
+export function giftCardContract(merchant: Merchant, contractNumbers: readonly string[]): (Contract & { giftCard: GiftCardTerms }) | undefined {
+  return merchant.contracts.find((c): c is Contract & { giftCard: GiftCardTerms } => c.giftCard !== undefined && contractNumbers.includes(c.contractNumber));
 }
 
 /** Finds a merchant's contract by number. */

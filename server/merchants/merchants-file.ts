@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { notificationUrlProblem } from '../core/notification-url.js';
-import { MAIL_LANGUAGES, MailMessage, type Contract, type Merchant, type PointOfSell, type PointOfSellEmail, type ShopTheme } from './merchant.js';
+import { DEFAULT_GIFT_CARD_MAX_AMOUNT, GIFT_CARD_TYPE } from '../core/gift-card.js';
+import { MAIL_LANGUAGES, MailMessage, type Contract, type GiftCardTerms, type Merchant, type PointOfSell, type PointOfSellEmail, type ShopTheme } from './merchant.js';
 import { ANY_ORIGIN, isWebOrigin } from './widget-origins.js';
 
 /**
@@ -97,6 +98,18 @@ function readEmail(raw: unknown, path: string): PointOfSellEmail {
   return { from, merchantTo, send: send as PointOfSellEmail['send'] };
 }
 
+/** A gift-card contract's settings (seed 004): processor contract, food or not, per-basket maximum, discounted cards. */
+function readGiftCard(raw: unknown, path: string): GiftCardTerms {
+  if (!isObject(raw)) fail(path, 'must be an object');
+  const contractType = raw.contractType;
+  if (contractType !== 'food' && contractType !== 'non-food') fail(`${path}.contractType`, 'must be "food" or "non-food"');
+  const maxAmount = raw.maxAmount ?? DEFAULT_GIFT_CARD_MAX_AMOUNT;
+  if (typeof maxAmount !== 'number' || !Number.isInteger(maxAmount) || maxAmount < 1) fail(`${path}.maxAmount`, 'must be a whole number of minor units, 1 or more (e.g. 100000 for 1000.00 EUR)');
+  const acceptsDiscounted = raw.acceptsDiscounted ?? false;
+  if (typeof acceptsDiscounted !== 'boolean') fail(`${path}.acceptsDiscounted`, 'must be true or false');
+  return { processorContractNumber: str(raw, 'processorContractNumber', path)!, contractType, maxAmount, acceptsDiscounted };
+}
+
 function readContract(raw: unknown, path: string): Contract {
   if (!isObject(raw)) fail(path, 'must be an object');
   const currency = raw.currency;
@@ -104,11 +117,18 @@ function readContract(raw: unknown, path: string): Contract {
     fail(`${path}.currency`, 'must be an ISO 4217 numeric code, e.g. 978');
   }
   const label = str(raw, 'label', path, false);
+  const cardTypes = strings(raw, 'cardTypes', path);
+  // A gift-card contract takes gift cards only, and its settings come with it.
+  const isGiftCard = cardTypes.includes(GIFT_CARD_TYPE);
+  if (isGiftCard && cardTypes.length > 1) fail(`${path}.cardTypes`, `must be ["${GIFT_CARD_TYPE}"] alone for a gift-card contract`);
+  if (isGiftCard && raw.giftCard === undefined) fail(`${path}.giftCard`, `is required for a ${GIFT_CARD_TYPE} contract`);
+  if (!isGiftCard && raw.giftCard !== undefined) fail(`${path}.giftCard`, `is only for a ${GIFT_CARD_TYPE} contract`);
   return {
     contractNumber: str(raw, 'contractNumber', path)!,
-    cardTypes: strings(raw, 'cardTypes', path),
+    cardTypes,
     currency,
     ...(label ? { label } : {}),
+    ...(isGiftCard ? { giftCard: readGiftCard(raw.giftCard, `${path}.giftCard`) } : {}),
   };
 }
 

@@ -27,5 +27,12 @@ export const SANDBOX_MERCHANT: Merchant = {
     { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, label: 'American Express' },
     { contractNumber: 'DINERS', cardTypes: ['DINERS'], currency: 978, label: 'Diners Club' },
     { contractNumber: 'JCB', cardTypes: ['JCB'], currency: 978, label: 'JCB' },
+    {
+      contractNumber: 'CADEAU',
+      cardTypes: ['CADEAU_CARREFOUR'],
+      currency: 978,
+      label: 'Carte Cadeau Carrefour',
+      giftCard: { processorContractNumber: 'CCC-DEMO-1', contractType: 'non-food', maxAmount: 100_000, acceptsDiscounted: false },
+    },
   ],
 };

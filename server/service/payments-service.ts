@@ -44,6 +44,11 @@ export interface NewPaymentRequest {
   /** transaction.threeDSecure: Y when authenticated (then `authentication` goes to the acquirer). Default N. */
   threeDSecure?: 'Y' | 'N';
   authentication?: AcquirerAuthentication;
+  /**
+   * The complementary card payment of an order paid partly with gift cards: accepted, it says
+   * nothing itself — the order's one payment.accepted comes with the gift cards' capture.
+   */
+  complement?: boolean;
 }
 
 /** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
@@ -121,7 +126,7 @@ export class PaymentsService {
       releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
       claims,
       jobs,
-      events: stampEvents(deps, payment.merchantId, events, answeredAt),
+      events: stampEvents(deps, payment.merchantId, request.complement ? events.filter((e) => e.type !== 'payment.accepted') : events, answeredAt),
     });
     if (!committed.ok) {
       // Our hold lapsed while the acquirer was slow, and another request paid the order.
@@ -158,19 +163,46 @@ export class PaymentsService {
     };
   }
 
+  /**
+   * A gift-card transaction (seed 004) takes no follow-up of its own: its draw on the cards is
+   * final. Refunds go to the order's complementary card payment (refund); the rest is 02703.
+   */
+  async #giftCardRefusal(merchant: Merchant, transactionId: string, action: string): Promise<PaymentOutcome | undefined> {
+    const payment = await this.deps.store.getPayment(merchant.merchantId, transactionId);
+    if (!payment?.giftCards) return undefined;
+    return { code: CODES.ACTION_NOT_ALLOWED, message: `${action} is not allowed on gift-card transaction ${payment.id}`, payment };
+  }
+
   /** doCapture (201). */
   async capture(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    const refused = await this.#giftCardRefusal(merchant, transactionId, 'a capture');
+    if (refused) return refused;
     return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideCapture, undefined, 'payment.currency');
   }
 
   /** doReset (its currency is a top-level field). */
   async reset(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
+    const refused = await this.#giftCardRefusal(merchant, transactionId, 'a reset');
+    if (refused) return refused;
     return unknownCurrency(request.currency, 'currency') ?? this.#followUp(merchant, transactionId, request, decideReset, undefined, 'currency');
   }
 
-  /** doRefund (421). */
+  /**
+   * doRefund (421). An order paid with gift cards refunds its complementary card payment only
+   * (seed 004), whichever of its two transactions is named; without one: 02703.
+   */
   async refund(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideRefund, undefined, 'payment.currency');
+    const invalid = unknownCurrency(request.currency, 'payment.currency');
+    if (invalid) return invalid;
+    const named = await this.deps.store.getPayment(merchant.merchantId, transactionId);
+    let target = transactionId;
+    if (named?.giftCards) {
+      if (!named.complementPaymentId) {
+        return { code: CODES.ACTION_NOT_ALLOWED, message: `order ${named.orderRef} was paid by gift cards only: nothing can be refunded`, payment: named };
+      }
+      target = named.complementPaymentId;
+    }
+    return this.#followUp(merchant, target, request, decideRefund, undefined, 'payment.currency');
   }
 
   /** Read, decide, commit; again from the read when another request committed first. */
@@ -225,6 +257,7 @@ export class PaymentsService {
     if (invalidCurrency) return invalidCurrency;
     const original = await deps.store.getPayment(merchant.merchantId, transactionId);
     if (!original) return { code: CODES.TRANSACTION_NOT_FOUND, message: `transaction ${transactionId} does not exist` };
+    if (original.giftCards) return { code: CODES.ACTION_NOT_ALLOWED, message: `a re-authorization is not allowed on gift-card transaction ${original.id}`, payment: original };
     const allowed = checkReauthorizable(original, request.currency);
     if (!allowed.ok) {
       const message = allowed.message ?? currencyMessage(allowed.code, 'payment.currency', original);

@@ -2,6 +2,8 @@ import { PaymentKind, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
+import { amountLeft, hasGiftCards } from '../core/gift-card.js';
+import { giftCardContract } from '../merchants/merchant.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
 import type { Authentication } from '../connectors/three-d-secure.js';
 import type { Merchant } from '../merchants/merchant.js';
@@ -12,6 +14,7 @@ import { termUrlFor } from './challenge-return.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
+import type { GiftCardsService } from './gift-cards-service.js';
 import type { PaymentsService } from './payments-service.js';
 
 /**
@@ -33,6 +36,11 @@ function expiryJob(session: WebSession, at: number): Job {
   return { id: `${EXPIRY_JOB}:${session.token}`, type: EXPIRY_JOB, at, merchantId: session.merchantId, ref: session.token };
 }
 
+/** What the shopper's card pays: the amount left by the gift cards, if any. */
+function amountToPay(session: WebSession): number {
+  return hasGiftCards(session) ? amountLeft(session) : session.payment.amount;
+}
+
 /** The event of an attempt refused before any payment was made. */
 function attemptRefused(session: WebSession, code: string) {
   return { type: 'payment.refused', data: { token: session.token, orderRef: session.orderRef, code } };
@@ -42,12 +50,20 @@ export class WebPaymentsService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly payments: PaymentsService,
+    private readonly giftCards: GiftCardsService,
   ) {}
 
   /** doWebPayment. */
   async create(request: NewSessionRequest): Promise<SessionOutcome & { redirectURL?: string }> {
     const { deps } = this;
     const now = deps.clock.now();
+    const gift = giftCardContract(request.merchant, request.selectedContracts.length > 0 ? request.selectedContracts : [request.terms.contractNumber]);
+    if (gift) {
+      // Seed 004: gift cards pay with action 101 and mode CPT only.
+      if (request.terms.action !== 101) return { code: CODES.INVALID_PAYMENT_ACTION, message: `payment.action must be 101 when gift-card contract ${gift.contractNumber} is selected` };
+      if (request.terms.mode !== 'CPT') return { code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode must be CPT when gift-card contract ${gift.contractNumber} is selected` };
+      if (gift.currency !== request.terms.currency) return { code: CODES.INVALID_FIELD, message: `payment.currency must be ${gift.currency}, the currency of gift-card contract ${gift.contractNumber}` };
+    }
     const terms = checkPaymentTerms(request.merchant, request.terms, undefined, now, deps.settings.timeZone);
     if (!terms.ok) return terms;
     const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
@@ -95,6 +111,11 @@ export class WebPaymentsService {
     return session && (merchantId === undefined || session.merchantId === merchantId) ? session : undefined;
   }
 
+  /** A payment of the session's merchant by id (the complementary payment of a gift-card order). */
+  payment(session: WebSession, id: string): Promise<Payment | undefined> {
+    return this.deps.store.getPayment(session.merchantId, id);
+  }
+
   /** The last payment made through a session, if any. */
   async lastPayment(session: WebSession): Promise<Payment | undefined> {
     const id = session.paymentIds.at(-1);
@@ -116,6 +137,8 @@ export class WebPaymentsService {
     if (!type) return { code: CODES.INVALID_FIELD, message: 'card.number is not a card accepted for this payment' };
     const contract = merchant.contracts.find((c) => first.selectedContracts.includes(c.contractNumber) && c.cardTypes.includes(type));
     if (!contract) return { code: CODES.INVALID_FIELD, message: `card.type ${type} is not accepted for this payment`, session: first };
+    if (contract.giftCard) return { code: CODES.INVALID_FIELD, message: `card.type ${type}: gift cards are entered through the gift-card endpoints`, session: first };
+    if (hasGiftCards(first) && amountLeft(first) <= 0) return { code: CODES.INVALID_FIELD, message: 'the gift cards pay the whole amount: confirm them instead', session: first };
     const checked = checkCard({ ...card, type });
     if (!checked.ok) return { ...checked, session: first };
 
@@ -135,7 +158,7 @@ export class WebPaymentsService {
     const auth = await deps.threeDSecure.checkEnrollment({
       merchantId: merchant.merchantId,
       merchantName: merchant.name,
-      amount: session.payment.amount,
+      amount: amountToPay(session),
       currency: session.payment.currency,
       card: { number: checked.acquirerCard.number, expirationDate: checked.acquirerCard.expirationDate, type },
       termUrl: termUrlFor(deps.settings.publicUrl, token, {}),
@@ -171,6 +194,7 @@ export class WebPaymentsService {
       return { retry: false, value: { code: authenticated ? CODES.ACCEPTED : CODES.AUTHENTICATION_FAILED, session: next, ...(authenticated ? { pending: step.pending } : {}) } };
     });
     const { pending, ...outcome } = claimed;
+    if (!pending) await this.#releaseIfUnpaid(outcome.session);
     if (!pending || !auth || !outcome.session) return outcome;
     const card: CardInput = {
       number: deps.vault.decryptPan(pending.card.panCipher),
@@ -211,10 +235,12 @@ export class WebPaymentsService {
   /** Authorizes the attempt in PROCESSING, then ends it with the acquirer's answer. */
   async #authorize(merchant: Merchant, session: WebSession, contractNumber: string, card: CardInput, auth: Authentication): Promise<SessionOutcome> {
     const authenticated = auth.enrolled === 'Y' && auth.status === 'Y' && auth.eci !== undefined;
+    const complement = hasGiftCards(session);
     const outcome = await this.payments.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { ...session.payment, contractNumber },
+      terms: { ...session.payment, amount: amountToPay(session), contractNumber },
+      ...(complement ? { complement } : {}),
       card,
       orderRef: session.orderRef,
       order: session.order,
@@ -228,8 +254,25 @@ export class WebPaymentsService {
   }
 
   /** Ends the attempt in PROCESSING with `outcome` (the payment it made, if any). */
-  #finish(merchant: Merchant, token: string, session: WebSession, outcome: { code: string; message?: string; payment?: Payment }): Promise<SessionOutcome> {
+  async #finish(merchant: Merchant, token: string, session: WebSession, outcome: { code: string; message?: string; payment?: Payment }): Promise<SessionOutcome> {
     const newPaymentId = outcome.payment && outcome.payment.token === token ? outcome.payment.id : undefined;
+    if (hasGiftCards(session) && isAcceptedCode(outcome.code) && outcome.payment && newPaymentId) {
+      // The complementary payment is accepted: the gift cards are captured and the order ends with both parts.
+      const settled = await this.giftCards.settle(session, outcome.payment);
+      return { code: settled.code, ...(settled.session ? { session: settled.session } : {}), payment: outcome.payment };
+    }
+    const finished = await this.#endAttempt(merchant, token, session, outcome, newPaymentId);
+    await this.#releaseIfUnpaid(finished.session);
+    return finished;
+  }
+
+  /** A session that ended without payment (attempts exhausted, cancelled, expired) gives its gift cards' balance back. */
+  async #releaseIfUnpaid(session: WebSession | undefined): Promise<void> {
+    const ended = session && (session.status === SessionStatus.REFUSED || session.status === SessionStatus.CANCELLED || session.status === SessionStatus.EXPIRED);
+    if (ended && hasGiftCards(session)) await this.giftCards.releaseAll(session);
+  }
+
+  #endAttempt(merchant: Merchant, token: string, session: WebSession, outcome: { code: string; message?: string; payment?: Payment }, newPaymentId: string | undefined): Promise<SessionOutcome> {
     return retryOnConflict<SessionOutcome>(async () => {
       const current = (await this.session(token, merchant.merchantId)) ?? session;
       const finished = finishAttempt(current, outcome.code, newPaymentId);
@@ -256,13 +299,15 @@ export class WebPaymentsService {
         events: stampEvents(deps, session.merchantId, [{ type: 'payment.cancelled', data: { token, orderRef: session.orderRef, code: CODES.CANCELLED_BY_BUYER } }], now),
       });
       return committed.ok ? { retry: false, value: { code: CODES.CANCELLED_BY_BUYER, session: step.session } } : { retry: true };
-    });
+    }).then(async (outcome) => (await this.#releaseIfUnpaid(outcome.code === CODES.CANCELLED_BY_BUYER ? outcome.session : undefined), outcome));
   }
 
   /** The session-expiry job: an open session past its time becomes EXPIRED and says so once. */
   async runExpiry(job: Job): Promise<void> {
     const { deps } = this;
-    await retryOnConflict<void>(async () => {
+    const settled = await this.#settleInterrupted(job);
+    if (settled) return;
+    const expiredSession = await retryOnConflict<WebSession | undefined>(async () => {
       const session = await deps.store.getSession(job.ref);
       const now = deps.clock.now();
       if (!session) return (await deps.store.commit({ doneJobs: [job.id] }), { retry: false, value: undefined });
@@ -278,7 +323,30 @@ export class WebPaymentsService {
         doneJobs: [job.id],
         events: stampEvents(deps, session.merchantId, [{ type: 'session.expired', data: { token: session.token, orderRef: session.orderRef, code: CODES.SESSION_EXPIRED } }], now),
       });
-      return committed.ok ? { retry: false, value: undefined } : { retry: true };
+      return committed.ok ? { retry: false, value: expired } : { retry: true };
     });
+    await this.#releaseIfUnpaid(expiredSession);
+  }
+
+  /**
+   * A gift-card session the process left PROCESSING (it stopped between the complementary
+   * payment's acceptance, or the shopper's confirmation, and the gift cards' capture) is paid:
+   * the expiry job finishes it instead of expiring it, so neither the merchant nor the shopper
+   * loses. Answers whether it did.
+   */
+  async #settleInterrupted(job: Job): Promise<boolean> {
+    const { deps } = this;
+    const session = await deps.store.getSession(job.ref);
+    if (!session || session.status !== SessionStatus.PROCESSING || !hasGiftCards(session)) return false;
+    if (deps.clock.now() < (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS) return false;
+    let complement: Payment | undefined;
+    if (amountLeft(session) > 0) {
+      const made = await deps.store.searchPayments({ merchantId: session.merchantId, token: session.token, limit: 100 });
+      complement = made.find((p) => isAcceptedCode(p.resultCode) && !p.giftCards && !p.giftCardPaymentId);
+      if (!complement) return false;
+    }
+    await this.giftCards.settle(session, complement);
+    await deps.store.commit({ doneJobs: [job.id] });
+    return true;
   }
 }

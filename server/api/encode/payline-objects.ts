@@ -1,6 +1,7 @@
 import { formatDateTime, parseDateTime } from '../../core/payline-date.js';
 import { OperationType, type Operation, type Payment } from '../../core/payment.js';
 import { isAcceptedCode, resultFor, type PaylineResult } from '../../core/result-codes.js';
+import { partnerAdditionalData } from '../../core/gift-card.js';
 
 /**
  * Payline's response objects (payline-api.md §3) from Guichet's records. Both faces encode
@@ -41,6 +42,23 @@ export function transactionOut(payment: Payment, operation: Operation, timeZone:
     explanation: '',
     threeDSecure: payment.threeDSecure,
     score: '0',
+    ...(payment.giftCards ? { partnerAdditionalData: partnerAdditionalData(payment.giftCards) } : {}),
+  };
+}
+
+/** `paymentAdditionalList`: the complementary card payment of a gift-card order, absent otherwise. */
+export function paymentAdditionalListOut(complement: Payment | undefined, timeZone: string): Out | undefined {
+  if (!complement) return undefined;
+  const operation = complement.operations[0]!;
+  return {
+    paymentAdditional: [
+      compact({
+        transaction: transactionOut(complement, operation, timeZone),
+        payment: paymentOut(complement, operation),
+        authorization: authorizationOut(complement, timeZone),
+        card: cardOut(complement),
+      }),
+    ],
   };
 }
 

@@ -9,6 +9,7 @@ import {
   cardOut,
   compact,
   orderOut,
+  paymentAdditionalListOut,
   paymentOut,
   privateDataListOut,
   resultOut,
@@ -30,6 +31,7 @@ export const getWebPaymentDetails: OperationDef = {
     privateDataList: schema.privateDataList,
     card: object(responses.cardOut),
     order: object(schema.order),
+    paymentAdditionalList: responses.paymentAdditionalList,
     numberOfAttempt: responses.out,
     contractNumber: responses.out,
     buyer: object(schema.buyer),
@@ -42,6 +44,7 @@ export const getWebPaymentDetails: OperationDef = {
     const code = sessionResultCode(session, context.clock.now());
     const tz = context.timeZone;
     const operation = payment?.operations[0];
+    const complement = payment?.complementPaymentId ? await context.webPayments.payment(session, payment.complementPaymentId) : undefined;
     return compact({
       result: resultOut(code),
       transaction: payment && operation ? transactionOut(payment, operation, tz) : undefined,
@@ -50,6 +53,7 @@ export const getWebPaymentDetails: OperationDef = {
       privateDataList: privateDataListOut(session.privateDataList),
       card: payment ? cardOut(payment) : undefined,
       order: orderOut(session.order, tz),
+      paymentAdditionalList: paymentAdditionalListOut(complement, tz),
       numberOfAttempt: session.attempts,
       contractNumber: payment?.contractNumber ?? session.payment.contractNumber,
       buyer: session.buyer,

@@ -29,6 +29,8 @@ export const transaction = objectType(
     threeDSecure: out,
     softDescriptor: out,
     score: out,
+    /** Gift cards of the transaction (seed 004): a JSON array as a string, see docs/API.md. */
+    partnerAdditionalData: out,
     customerId: out,
     type: out,
     orderReference: out,
@@ -52,7 +54,16 @@ export const statusHistory = objectType(
   ['transactionId', 'date', 'amount', 'fees', 'status', 'originTransactionId'],
 );
 
+/** paymentAdditional (§3): another payment of the same session, e.g. the card that completed gift cards. */
+export const paymentAdditional = objectType('paymentAdditional', {
+  transaction: object(transaction),
+  payment: object(schema.payment),
+  authorization: object(schema.authorization),
+  card: object(cardOut),
+});
+
 export const transactionList = list('transaction', object(transaction), 5000);
+export const paymentAdditionalList = list('paymentAdditional', object(paymentAdditional), 10);
 export const associatedTransactionsList = list('associatedTransactions', object(associatedTransactions), 100);
 export const statusHistoryList = list('statusHistory', object(statusHistory), 100);
 

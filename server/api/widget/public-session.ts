@@ -2,7 +2,8 @@ import type { Payment } from '../../core/payment.js';
 import { CODES } from '../../core/result-codes.js';
 import { SessionStatus, type WebSession } from '../../core/web-session-types.js';
 import { visibleSessionStatus } from '../../core/web-session.js';
-import type { Merchant } from '../../merchants/merchant.js';
+import { giftCardContract, type Merchant } from '../../merchants/merchant.js';
+import { amountLeft, coveredAmount, MAX_GIFT_CARDS, type GiftCardEntry } from '../../core/gift-card.js';
 import { authorizationOut, cardOut, compact, resultOut, transactionOut } from '../encode/payline-objects.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ViewContext {
   merchant: Merchant | undefined;
   /** The session's last payment, if any. */
   payment: Payment | undefined;
+  /** The complementary card payment when `payment` is a gift-card transaction. */
+  complement?: Payment | undefined;
   now: number;
   timeZone: string;
   /** The gateway runs the simulator: no real money moves. */
@@ -29,6 +32,33 @@ export function challengeStartUrl(publicUrl: string, token: string): string {
 
 function shopOf(merchant: Merchant | undefined) {
   return compact({ name: merchant?.name ?? '', logoURL: merchant?.logoURL, theme: merchant?.theme });
+}
+
+/** One gift card as the widget shows it: never its number, only the last 4 digits. */
+export function giftCardOut(entry: GiftCardEntry) {
+  return compact({
+    id: entry.id,
+    maskedNumber: entry.maskedNumber,
+    initialBalance: entry.initialBalance,
+    amount: entry.amount,
+    remainingBalance: entry.initialBalance - entry.amount,
+    capped: entry.capped,
+  });
+}
+
+/** `giftCards` of the view: present when the session offers a gift-card contract. */
+function giftCardsOut(session: WebSession, merchant: Merchant | undefined) {
+  const contract = merchant && giftCardContract(merchant, session.selectedContracts);
+  if (!contract) return undefined;
+  const entries = session.giftCards?.entries ?? [];
+  return {
+    contractNumber: contract.contractNumber,
+    maxAmount: contract.giftCard.maxAmount,
+    maxCards: MAX_GIFT_CARDS,
+    entries: entries.map(giftCardOut),
+    coveredAmount: coveredAmount(session),
+    amountLeft: amountLeft(session),
+  };
 }
 
 export function publicSession(session: WebSession, context: ViewContext) {
@@ -60,5 +90,7 @@ export function publicSession(session: WebSession, context: ViewContext) {
     authorization: payment ? authorizationOut(payment, timeZone) : undefined,
     card: payment ? cardOut(payment) : undefined,
     challenge,
+    giftCards: giftCardsOut(session, merchant),
+    complement: context.complement ? { transaction: transactionOut(context.complement, context.complement.operations[0]!, timeZone), card: cardOut(context.complement), amount: context.complement.amount } : undefined,
   });
 }

@@ -6,11 +6,13 @@ import type { Merchant } from '../../merchants/merchant.js';
 import type { MerchantDirectory } from '../../merchants/merchant-directory.js';
 import type { ServiceSettings } from '../../service/deps.js';
 import type { WebPaymentsService } from '../../service/web-payments-service.js';
+import type { GiftCardOutcome, GiftCardsService } from '../../service/gift-cards-service.js';
+import { GIFT_CARD_CODE, GIFT_CARD_NUMBER } from '../../core/gift-card.js';
 import { validate } from '../schema/validate.js';
 import { object, objectType } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import { authorizationOut, cardOut, compact, resultOut, transactionOut } from '../encode/payline-objects.js';
-import { challengeStartUrl, publicSession } from './public-session.js';
+import { challengeStartUrl, giftCardOut, publicSession } from './public-session.js';
 import { allowCaller, isGatewayOrigin, preflight } from './widget-origin.js';
 
 /**
@@ -22,6 +24,7 @@ import { allowCaller, isGatewayOrigin, preflight } from './widget-origin.js';
 export interface WidgetRoutesOptions {
   merchants: MerchantDirectory;
   webPayments: WebPaymentsService;
+  giftCards: GiftCardsService;
   clock: Clock;
   timeZone: string;
   /** Read at each request: publicUrl is known once the gateway listens. */
@@ -42,13 +45,28 @@ const payRequest = objectType(
 type PayBody = { card: Parameters<WebPaymentsService['pay']>[2] };
 
 export function widgetRoutes(options: WidgetRoutesOptions): Router {
-  const { merchants, webPayments, clock, timeZone, settings, sandbox } = options;
+  const { merchants, webPayments, giftCards, clock, timeZone, settings, sandbox } = options;
   const router = express.Router();
   const readJson = express.json({ limit: '8kb', strict: true, type: () => true });
 
   async function view(session: WebSession) {
     const payment = await webPayments.lastPayment(session);
-    return publicSession(session, { merchant: merchants.get(session.merchantId), payment, now: clock.now(), timeZone, sandbox, publicUrl: settings.publicUrl });
+    const complement = payment?.complementPaymentId ? await webPayments.payment(session, payment.complementPaymentId) : undefined;
+    return publicSession(session, { merchant: merchants.get(session.merchantId), payment, complement, now: clock.now(), timeZone, sandbox, publicUrl: settings.publicUrl });
+  }
+
+  /** A gift-card answer: `result` (with `reason` when refused), the session, and what the step produced. */
+  async function giftCardAnswer(res: Response, outcome: GiftCardOutcome, fallback: WebSession) {
+    res.locals.resultCode = outcome.code;
+    const payment = outcome.payment;
+    res.json(
+      compact({
+        result: compact({ ...resultOut(outcome.code, outcome.message), reason: outcome.reason }),
+        session: await view(outcome.session ?? fallback),
+        giftCard: outcome.entry && giftCardOut(outcome.entry),
+        transaction: payment ? transactionOut(payment, payment.operations[0]!, timeZone) : undefined,
+      }),
+    );
   }
 
   /** The token's session and merchant, CORS checked; otherwise the answer is sent (404 02304, or 403). */
@@ -65,9 +83,12 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
     return { session, merchant };
   }
 
-  router.options(['/widget/sessions/:token', '/widget/sessions/:token/cancel'], async function preflightSession(req, res) {
-    if (await sessionFor(req, res)) preflight(res);
-  });
+  router.options(
+    ['/widget/sessions/:token', '/widget/sessions/:token/cancel', '/widget/sessions/:token/gift-cards', '/widget/sessions/:token/gift-cards/:id'],
+    async function preflightSession(req, res) {
+      if (await sessionFor(req, res)) preflight(res);
+    },
+  );
 
   router.get('/widget/sessions/:token', async function readSession(req, res) {
     const found = await sessionFor(req, res);
@@ -109,6 +130,34 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
     const outcome = await webPayments.cancel(found.merchant, found.session.token);
     res.locals.resultCode = outcome.code;
     res.json({ result: resultOut(outcome.code, outcome.message), session: await view(outcome.session ?? found.session) });
+  });
+
+  router.post('/widget/sessions/:token/gift-cards/confirm', async function confirmGiftCards(req, res) {
+    const found = await sessionFor(req, res);
+    if (!found) return;
+    await giftCardAnswer(res, await giftCards.confirm(found.merchant, found.session.token), found.session);
+  });
+
+  router.post('/widget/sessions/:token/gift-cards', readJson, async function addGiftCard(req, res) {
+    const found = await sessionFor(req, res);
+    if (!found) return;
+    const body = (req.body ?? {}) as { number?: unknown; code?: unknown };
+    // Malformed input is refused before the processor is asked: nothing is reserved.
+    if (typeof body.number !== 'string' || !GIFT_CARD_NUMBER.test(body.number)) {
+      await giftCardAnswer(res, { code: CODES.INVALID_FIELD, reason: 'invalid-number', message: 'number must be the gift card number, 16 to 19 digits' }, found.session);
+      return;
+    }
+    if (typeof body.code !== 'string' || !GIFT_CARD_CODE.test(body.code)) {
+      await giftCardAnswer(res, { code: CODES.INVALID_FIELD, reason: 'invalid-code', message: 'code must be the gift card secret code, 4 to 8 digits' }, found.session);
+      return;
+    }
+    await giftCardAnswer(res, await giftCards.add(found.merchant, found.session.token, { number: body.number, code: body.code }), found.session);
+  });
+
+  router.delete('/widget/sessions/:token/gift-cards/:id', async function removeGiftCard(req, res) {
+    const found = await sessionFor(req, res);
+    if (!found) return;
+    await giftCardAnswer(res, await giftCards.remove(found.merchant, found.session.token, String(req.params.id)), found.session);
   });
 
   return router;

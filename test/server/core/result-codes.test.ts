@@ -28,6 +28,7 @@ const REFERENCE_CODES: Record<string, string> = {
     '04000 04001 04002 04003 04101 04102 04103 04104 04301 04302 04303 04401 04402 04403 04404 ' +
     '04901 04902',
   '5.8': '09101 09102 09104 09201',
+  'seed 004 gift card': '02703 02998',
 };
 const ALL_CODES = Object.values(REFERENCE_CODES).flatMap((list) => list.split(' '));
 
@@ -72,6 +73,9 @@ describe('result-codes', () => {
     ['01113', 'REFUSED', 'Transaction refused'],
     ['01200', 'REFUSED', 'Transaction refused'],
     ['01913', 'ERROR', 'Duplicated transaction'],
+    ['02610', 'REFUSED', 'The max amount is exceeded'],
+    ['02703', 'ERROR', 'Action not allowed'],
+    ['02998', 'REFUSED', 'Transaction refused'],
     ['02000', 'ONHOLD_PARTNER', 'In progress, wait for status'],
     ['02008', 'CANCELLED', 'Canceled by user'],
     ['02304', 'ERROR', 'No transaction found for this token'],

@@ -19,6 +19,9 @@ function merchant(overrides: Record<string, unknown> = {}) {
 
 const file = (merchants: unknown[]) => JSON.stringify({ merchants });
 
+const GIFT_SETTINGS = { processorContractNumber: 'CCC-1', contractType: 'food' };
+const gift = (overrides: Record<string, unknown> = {}) => ({ contractNumber: 'GIFT', cardTypes: ['CADEAU_CARREFOUR'], currency: 978, giftCard: GIFT_SETTINGS, ...overrides });
+
 describe('merchants file', () => {
   it('reads a valid file', () => {
     const [m] = parseMerchants(file([merchant({ notificationURL: 'https://shop.example/n' })]), 'm.json');
@@ -27,6 +30,18 @@ describe('merchants file', () => {
     assert.deepEqual(m!.contracts, [{ contractNumber: 'CB', cardTypes: ['CB', 'VISA'], currency: 978 }]);
     assert.equal(m!.pointsOfSell[0]!.notificationURL, 'https://shop.example/notify');
     assert.deepEqual(m!.widgetOrigins, ['https://shop.example']);
+  });
+
+  it('reads a gift-card contract, with the per-basket maximum 1000.00 EUR and no discounted cards by default', () => {
+    const [m] = parseMerchants(file([merchant({ contracts: [gift()] })]), 'm.json');
+    assert.deepEqual(m!.contracts[0], {
+      contractNumber: 'GIFT',
+      cardTypes: ['CADEAU_CARREFOUR'],
+      currency: 978,
+      giftCard: { processorContractNumber: 'CCC-1', contractType: 'food', maxAmount: 100000, acceptsDiscounted: false },
+    });
+    const [n] = parseMerchants(file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, maxAmount: 5000, acceptsDiscounted: true } })] })]), 'm.json');
+    assert.deepEqual(n!.contracts[0]!.giftCard, { processorContractNumber: 'CCC-1', contractType: 'food', maxAmount: 5000, acceptsDiscounted: true });
   });
 
   const bad: Array<[string, string, RegExp]> = [
@@ -41,6 +56,13 @@ describe('merchants file', () => {
     ['unknown contract at a point of sale', file([merchant({ pointsOfSell: [{ id: 'web', contracts: ['AMEX'] }] })]), /pointsOfSell\[0\]\.contracts names unknown contract AMEX/],
     ['notification URL not http', file([merchant({ notificationURL: 'ftp://x' })]), /notificationURL must be an http or https URL/],
     ['duplicate merchant', file([merchant(), merchant()]), /the same merchantId appears twice/],
+    ['gift-card contract without settings', file([merchant({ contracts: [gift({ giftCard: undefined })] })]), /contracts\[0\]\.giftCard is required for a CADEAU_CARREFOUR contract/],
+    ['gift card mixed with card types', file([merchant({ contracts: [gift({ cardTypes: ['CADEAU_CARREFOUR', 'CB'] })] })]), /contracts\[0\]\.cardTypes must be \["CADEAU_CARREFOUR"\] alone/],
+    ['gift-card settings on a card contract', file([merchant({ contracts: [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 978, giftCard: GIFT_SETTINGS }] })]), /contracts\[0\]\.giftCard is only for a CADEAU_CARREFOUR contract/],
+    ['gift-card contract type', file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, contractType: 'alimentaire' } })] })]), /contracts\[0\]\.giftCard\.contractType must be "food" or "non-food"/],
+    ['gift-card max amount', file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, maxAmount: 10.5 } })] })]), /contracts\[0\]\.giftCard\.maxAmount must be a whole number of minor units/],
+    ['gift-card discounted flag', file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, acceptsDiscounted: 'yes' } })] })]), /contracts\[0\]\.giftCard\.acceptsDiscounted must be true or false/],
+    ['gift-card processor contract', file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, processorContractNumber: '' } })] })]), /contracts\[0\]\.giftCard\.processorContractNumber must be a non-empty string/],
   ];
   for (const [name, text, message] of bad) {
     it(`refuses ${name}, naming the field`, () => {
