@@ -55,8 +55,10 @@ function partsOf(session: PublicSession, payment: PaymentFacts, locale: string):
 
 /** The ticket of `session` paid as `payment` says, written for `locale`. */
 export function ticketOf(session: PublicSession, payment: PaymentFacts, locale: string): TicketData {
-  const { transaction, authorization, card } = payment;
+  const { authorization, card } = payment;
   const parts = partsOf(session, payment, locale);
+  // Paid with gift cards, the order's transaction is the gift-card one (the session's), not the card payment's.
+  const transaction = (parts && session.state === 'ACCEPTED' ? session.transaction : undefined) ?? payment.transaction;
   return {
     shop: session.shop?.name ?? session.merchantName,
     date: transaction?.date && formatPaylineDate(transaction.date, locale),

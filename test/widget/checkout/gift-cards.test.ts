@@ -180,7 +180,7 @@ describe('gift cards: two cards and a card for the rest', () => {
       'Card 411111XXXXXX1111: €5.00',
       'Amount: €50.00',
       'Authorization number: A12345',
-      'Transaction: 26064140000777',
+      'Transaction: 26064140000888',
       'Order: ORDER-42',
     ]);
   });

@@ -169,7 +169,9 @@ function settle(session, result) {
     session.transaction = { id: '26064140000777', date: '05/03/2026 14:07:00' };
     session.authorization = { number: 'A12345' };
     if (session.giftCards?.entries.length) {
-      session.complement = { transaction: { id: '26064140000778', date: '05/03/2026 14:07:00' }, card: session.card, amount: session.giftCards.amountLeft };
+      // The card paid the rest: the order's transaction is the gift-card one, the card's is the complement.
+      session.complement = { transaction: session.transaction, card: session.card, amount: session.giftCards.amountLeft };
+      session.transaction = { id: '26064140000888', date: '05/03/2026 14:07:00' };
     }
   } else {
     session.state = session.attempts >= 3 ? 'REFUSED' : 'WAITING';
@@ -185,7 +187,8 @@ function pay(session, card) {
   const outcome = CHALLENGES[card.number];
   if (outcome) return { result: { code: '03101', shortMessage: 'ACCEPTED', longMessage: 'Challenge requested' }, session: publicView(session), challenge: { url: `/acs/challenge/${session.token}?outcome=${outcome}` } };
   settle(session, RESULTS[card.number] ?? RESULTS.accepted);
-  return { result: session.result, session: publicView(session), transaction: session.transaction, authorization: session.authorization, card: masked };
+  const transaction = session.complement?.transaction ?? session.transaction;
+  return { result: session.result, session: publicView(session), transaction, authorization: session.authorization, card: masked };
 }
 
 function challengePage(token, outcome) {
