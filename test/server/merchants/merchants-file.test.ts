@@ -33,14 +33,14 @@ describe('merchants file', () => {
   });
 
   it('reads a gift-card contract, with the per-basket maximum 1000.00 EUR and no discounted cards by default', () => {
-    const [m] = parseMerchants(file([merchant({ contracts: [gift()] })]), 'm.json');
+    const [m] = parseMerchants(file([merchant({ contracts: [gift()], pointsOfSell: [] })]), 'm.json');
     assert.deepEqual(m!.contracts[0], {
       contractNumber: 'GIFT',
       cardTypes: ['CADEAU_CARREFOUR'],
       currency: 978,
       giftCard: { processorContractNumber: 'CCC-1', contractType: 'food', maxAmount: 100000, acceptsDiscounted: false },
     });
-    const [n] = parseMerchants(file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, maxAmount: 5000, acceptsDiscounted: true } })] })]), 'm.json');
+    const [n] = parseMerchants(file([merchant({ contracts: [gift({ giftCard: { ...GIFT_SETTINGS, maxAmount: 5000, acceptsDiscounted: true } })], pointsOfSell: [] })]), 'm.json');
     assert.deepEqual(n!.contracts[0]!.giftCard, { processorContractNumber: 'CCC-1', contractType: 'food', maxAmount: 5000, acceptsDiscounted: true });
   });
 

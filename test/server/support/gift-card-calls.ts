@@ -15,6 +15,8 @@ export const GIFT = {
   blocked: { number: '6035010000000000007', code: '7777' },
   empty: { number: '6035010000000000008', code: '8888' },
   g100: { number: '6035010000000000009', code: '9999' },
+  g20: { number: '6035010000000000010', code: '1010' },
+  g10: { number: '6035010000000000011', code: '1212' },
 } as const;
 
 /** The sandbox merchant's gift-card contract. */

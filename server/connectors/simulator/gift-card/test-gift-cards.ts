@@ -24,6 +24,8 @@ export const TEST_GIFT_CARDS: readonly TestGiftCard[] = [
   { number: '6035010000000000007', code: '7777', balance: 10_000, blocked: true, label: 'blocked' },
   { number: '6035010000000000008', code: '8888', balance: 0, label: 'empty (zero balance)' },
   { number: '6035010000000000009', code: '9999', balance: 10_000, label: '100.00 EUR' },
+  { number: '6035010000000000010', code: '1010', balance: 2_000, label: '20.00 EUR' },
+  { number: '6035010000000000011', code: '1212', balance: 1_000, label: '10.00 EUR' },
 ];
 
 const BY_NUMBER: ReadonlyMap<string, TestGiftCard> = new Map(TEST_GIFT_CARDS.map((c) => [c.number, c]));
