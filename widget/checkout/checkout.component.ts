@@ -474,7 +474,7 @@ export class GuichetCheckout extends LitElement {
     return html`<guichet-gift-cards slot="giftcard" class="gift-cards" exportparts="gift-cards, gift-card, gift-card-remove, amount-left,
         gift-card-form, gift-card-number, gift-card-code, gift-card-add, add-another-button, confirm-button"
       .t=${this.i18n.t!} .base=${this.base} token=${session.token} .giftCards=${session.giftCards!}
-      currency=${session.currency} locale=${this.getLanguage()} ?busy=${busy}
+      currency=${session.currency} locale=${this.getLanguage()} ?busy=${busy} .cardOffered=${methodsOf(session).some((method) => method.id === 'card')}
       @gift-cards-change=${(event: CustomEvent<GiftCardsChange>) => this.onGiftCardsChange(event.detail)}
       @gift-cards-confirm=${() => void this.onConfirmGiftCards()}></guichet-gift-cards>`;
   }

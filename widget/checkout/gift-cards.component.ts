@@ -52,6 +52,8 @@ export class GuichetGiftCards extends LitElement {
   @property() locale = 'en';
   /** A payment is under way: nothing may change. */
   @property({ type: Boolean }) busy = false;
+  /** The session takes cards too: what the gift cards leave can be paid by card. */
+  @property({ type: Boolean, attribute: 'card-offered' }) cardOffered = true;
 
   /** The form is open again after "add another card". */
   @state() private adding = false;
@@ -181,7 +183,7 @@ export class GuichetGiftCards extends LitElement {
         )}
       </ul>
       <p part="amount-left" class="left"><span>${t.amountLeft}</span> <strong>${this.amount(giftCards.amountLeft)}</strong></p>
-      ${giftCards.amountLeft > 0 ? html`<p class="hint">${t.restByCard(this.amount(giftCards.amountLeft))}</p>` : nothing}
+      ${giftCards.amountLeft > 0 && this.cardOffered ? html`<p class="hint">${t.restByCard(this.amount(giftCards.amountLeft))}</p>` : nothing}
     </section>`;
   }
 

@@ -101,6 +101,17 @@ describe('gift cards: accessibility and defaults', () => {
     await expectAccessible(element);
   });
 
+  it('offers gift cards alone when the session takes no card: no card to pay the rest', async () => {
+    element = await mount({ token: token('giftonly') });
+    expect(methodHeadings(element)).to.deep.equal(['Gift card']);
+    await addGiftCard(element, GIFT.thirty);
+    expect(text(element, '[part="amount-left"]')).to.equal('Left to pay €20.00');
+    expect(inGiftCards(element, '.hint')).to.equal(null);
+    expect(text(element, '[part="add-another-button"]')).to.equal('Add another gift card');
+    await addGiftCard(element, GIFT.hundred);
+    expect(text(element, '[part="confirm-button"]')).to.equal('Pay €50.00 with gift cards');
+  });
+
   it('shows no gift-card method to a session without gift cards', async () => {
     element = await mount({ token: token('open') });
     expect(methodHeadings(element)).to.deep.equal(['Card']);
