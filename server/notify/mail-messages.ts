@@ -45,7 +45,8 @@ export function mailsFor(event: StoredEvent, subject: EventSubject, merchant: Me
   const merchantLanguage = mailLanguage(merchant.defaultLanguage, undefined);
   const buyerEmail = typeof payment.buyer?.email === 'string' && /^[^\s@<>]+@[^\s@<>]+$/.test(payment.buyer.email) ? payment.buyer.email : undefined;
   const names = [payment.buyer?.firstName, payment.buyer?.lastName].filter((n): n is string => typeof n === 'string' && n.length > 0);
-  const amount = typeof event.data.amount === 'number' ? event.data.amount : payment.amount;
+  // An order paid with gift cards is confirmed for its whole amount (gift cards and card together).
+  const amount = typeof event.data.orderAmount === 'number' ? event.data.orderAmount : typeof event.data.amount === 'number' ? event.data.amount : payment.amount;
   const context = (language: Language): MailRequest['context'] => ({
     shopName: merchant.name,
     orderRef: payment.orderRef,

@@ -4,7 +4,8 @@ import { startTestGateway, type TestGateway } from '../support/gateway-harness.j
 import { card, CB_CARD, refundRequest, resetRequest, searchRequest, webPaymentDetailsRequest } from '../support/requests.js';
 import { assertCode, details, expectCode } from '../support/api-helpers.js';
 import { addGiftCard, confirmGiftCards, GIFT, GIFT_CONTRACT, giftCardBalance, giftWebPaymentRequest, openGiftSession, sessionView } from '../support/gift-card-calls.js';
-import { cancel as cancelSession, pay } from '../support/widget-calls.js';
+import { cancel as cancelSession, pay, THREE_DS_CARDS } from '../support/widget-calls.js';
+import { completeChallenge, openChallenge } from '../support/acs-browser.js';
 
 /**
  * Orders paid with gift cards (seed 004) over HTTP, from the widget's calls to the merchant's
@@ -142,6 +143,22 @@ describe('gift cards: orders paid with gift cards', () => {
     const answer = await webDetails(gw, token);
     assert.equal(answer.numberOfAttempt, 2);
     assert.equal(JSON.parse(answer.transaction.partnerAdditionalData)[0].paymentAmount, '10000');
+  });
+
+  it('a complement with a 3-D Secure challenge: the held attempt pays what the gift cards left, then the cards are captured', async () => {
+    const token = await openGiftSession(gw, 6000);
+    assertCode(await addGiftCard(gw, token, GIFT.g20), '00000');
+    const asked = await payCard(gw, token, THREE_DS_CARDS.challengePass);
+    assertCode(asked, '03101');
+    assert.equal(asked.session.state, 'AUTHENTICATING');
+    // No card may be added or removed while the challenge waits.
+    assertCode(await addGiftCard(gw, token, GIFT.g10), '02002');
+    await completeChallenge(gw, await openChallenge(asked.challenge.url, { origin: 'https://shop.example' }), 'authenticate');
+    const view = await sessionView(gw, token);
+    assert.equal(view.state, 'ACCEPTED');
+    assert.deepEqual([view.complement.amount, view.complement.transaction.threeDSecure], [4000, 'Y']);
+    assert.equal(await giftCardBalance(gw, GIFT.g20), 0);
+    assert.equal(await giftCardBalance(gw, GIFT.g10), 1000);
   });
 
   it('releases the reservations when the complement finally fails (attempts exhausted)', async () => {

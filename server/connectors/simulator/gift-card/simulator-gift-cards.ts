@@ -26,6 +26,7 @@ const ACCOUNT = 'gift-card-account';
 /** The job that frees a reservation for good once it has lapsed. */
 export const RESERVATION_EXPIRY_JOB = 'gift-card-reservation-expiry';
 const MAX_TRIES = 1000;
+const EUR = 978;
 
 interface Reservation {
   amount: number;
@@ -40,10 +41,10 @@ interface Account {
 
 type Refusal = { ok: false; reason: GiftCardRefusalReason };
 
-/** The card and code as the processor judges them, before any balance. */
-function checkCard(card: GiftCardCredentials, contract: GiftCardProcessorContract): Refusal | undefined {
+/** The card and code as the processor judges them, before any balance. The test cards hold euros: no card exists in another currency. */
+function checkCard(card: GiftCardCredentials, contract: GiftCardProcessorContract, currency: number): Refusal | undefined {
   const test = findTestGiftCard(card.number);
-  if (!test) return { ok: false, reason: 'unknown-card' };
+  if (!test || currency !== EUR) return { ok: false, reason: 'unknown-card' };
   if (test.code !== card.code) return { ok: false, reason: 'wrong-code' };
   if (test.expired) return { ok: false, reason: 'expired' };
   if (test.blocked) return { ok: false, reason: 'blocked' };
@@ -68,17 +69,16 @@ export class SimulatorGiftCardProcessor implements GiftCardProcessor {
     private readonly clock: Clock,
   ) {}
 
-  async balance(request: { contract: GiftCardProcessorContract; card: GiftCardCredentials; now: number }): Promise<BalanceAnswer> {
-    const refused = checkCard(request.card, request.contract);
+  async balance(request: { contract: GiftCardProcessorContract; card: GiftCardCredentials; currency: number; now: number }): Promise<BalanceAnswer> {
+    const refused = checkCard(request.card, request.contract, request.currency);
     if (refused) return refused;
     const { account } = await this.#read(request.card.number);
     return { ok: true, balance: account.balance - liveReserved(account, request.now) };
   }
 
   reserve(request: ReserveRequest): Promise<ReserveAnswer> {
-    const refused = checkCard(request.card, request.contract);
+    const refused = checkCard(request.card, request.contract, request.currency);
     if (refused) return Promise.resolve(refused);
-    if (request.currency !== 978) return Promise.resolve({ ok: false, reason: 'unknown-card' });
     const { number } = request.card;
     return this.#update<ReserveAnswer>(number, (account) => {
       const held = account.reservations[request.reservationId];
