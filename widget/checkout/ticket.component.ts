@@ -15,12 +15,13 @@ import type { PayAnswer, PublicSession } from '../protocol/session.js';
 import { ticketStyles } from './ticket.styles.js';
 
 /** One part of an order paid with gift cards: a gift card, or the card that paid the rest. */
-export interface TicketPart {
-  kind: 'giftCard' | 'card';
-  /** Masked number. */
-  card: string;
-  amount: string;
-}
+export type TicketPart =
+  | { kind: 'giftCard'; /** Masked number. */ card: string; amount: string }
+  /** `card` (masked) is unknown when only a live event told the payment. */
+  | { kind: 'card'; card?: string; amount: string };
+
+/** The card type of gift cards: a session's own `card` once paid by them alone (docs/WIDGET-PROTOCOL.md). */
+const GIFT_CARD_TYPE = 'CADEAU_CARREFOUR';
 
 /** What the ticket shows, already formatted; a missing line is left out. */
 export interface TicketData {
@@ -46,10 +47,11 @@ function partsOf(session: PublicSession, payment: PaymentFacts, locale: string):
   const giftCards = session.giftCards;
   if (!giftCards || giftCards.entries.length === 0) return undefined;
   const money = (amount: number) => formatAmount(amount, session.currency, locale);
-  const parts: TicketPart[] = giftCards.entries.map((entry) => ({ kind: 'giftCard', card: entry.maskedNumber, amount: money(entry.amount) }));
-  const card = session.complement?.card ?? payment.card;
+  const parts: TicketPart[] = giftCards.entries.map((entry) => ({ kind: 'giftCard' as const, card: entry.maskedNumber, amount: money(entry.amount) }));
+  // The complement's card; a live event's ticket carries the order's (gift-card) card, not the card payment's.
+  const card = session.complement?.card ?? (payment.card?.type === GIFT_CARD_TYPE ? undefined : payment.card);
   const rest = session.complement?.amount ?? giftCards.amountLeft;
-  if (card && rest > 0) parts.push({ kind: 'card', card: card.number, amount: money(rest) });
+  if (rest > 0) parts.push({ kind: 'card', card: card?.number, amount: money(rest) });
   return parts;
 }
 
@@ -94,7 +96,7 @@ export class GuichetTicket extends LitElement {
       <dl>
         ${LINES.map(([field, label]) => html`${ticket[field] ? html`<div><dt>${t[label]}</dt><dd>${ticket[field]}</dd></div>` : nothing}
           ${field === 'card' ? ticket.parts?.map((part) => html`<div class="part">
-            <dt>${part.kind === 'giftCard' ? t.ticketGiftCard(part.card) : t.ticketCardPayment(part.card)}</dt><dd>${part.amount}</dd></div>`) : nothing}`)}
+            <dt>${part.kind === 'giftCard' ? t.ticketGiftCard(part.card) : part.card ? t.ticketCardPayment(part.card) : t.methodCard}</dt><dd>${part.amount}</dd></div>`) : nothing}`)}
       </dl>
       <button type="button" part="print-button" @click=${() => window.print()}>${t.print}</button>
     </section>`;

@@ -7,6 +7,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
+import type { SessionState } from '../../../server/notify/socket-protocol.js';
 import type { GuichetCheckout } from '../../../widget/checkout/checkout.component.js';
 import type { GuichetGiftCards } from '../../../widget/checkout/gift-cards.component.js';
 import { CROSS_ORIGIN_GATEWAY, fieldsValid, fillCard, mount, part, pay } from '../support/checkout-harness.js';
@@ -388,6 +389,31 @@ describe('gift cards: the complementary card payment', () => {
     await until(() => part(element!, '[part="ticket-button"]'), 'the result');
     part(element, '[part="ticket-button"]')!.click();
     expect(await ticketLines(element)).to.include.members(['Gift card XXXXXXXXXXXX0002: €15.00', 'Card 497010XXXXXX0026: €35.00']);
+  });
+
+  it('paid in another tab: the ticket shows the gift cards and the card’s share from the live event', async () => {
+    const sessionToken = token('gift');
+    element = await mount({ token: sessionToken });
+    await addGiftCard(element, GIFT.thirty);
+    while (((await (await fetch(`/fake-live/${sessionToken}`)).json()) as { clients: number }).clients === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const final = nextEvent(element, 'guichet-final-state');
+    const body: SessionState = {
+      token: sessionToken, state: 'ACCEPTED', code: '00000', attempts: 1, attemptsLeft: 0, expiresAt: '2099-01-01T00:00:00.000Z', transactionId: '26064140000888',
+      ticket: { transaction: { id: '26064140000888', date: '05/03/2026 14:07:00' }, card: { number: 'XXXXXXXXXXXX0001', type: 'CADEAU_CARREFOUR' } },
+    };
+    await fetch(`/fake-live/${sessionToken}`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await final).detail.state).to.equal('PAYMENT_SUCCESS');
+    await until(() => part(element!, '[part="ticket-button"]'), 'the result');
+    part(element, '[part="ticket-button"]')!.click();
+    expect(await ticketLines(element)).to.deep.equal([
+      'Shop: Demo Shop',
+      'Date: March 5, 2026 at 2:07 PM',
+      'Gift card XXXXXXXXXXXX0001: €30.00',
+      'Card: €20.00',
+      'Amount: €50.00',
+      'Transaction: 26064140000888',
+      'Order: ORDER-42',
+    ]);
   });
 
   it('cancels with gift cards entered', async () => {
