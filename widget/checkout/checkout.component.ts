@@ -316,13 +316,22 @@ export class GuichetCheckout extends LitElement {
     return from;
   }
 
-  /** A gift card was added or removed: the session (amount left, methods) changes, and it is said. */
+  /**
+   * A gift card was added or removed: the session (amount left, methods) changes, and it is said.
+   * The gateway may answer that the session ended meanwhile (expired, paid or cancelled elsewhere): shown.
+   */
   private onGiftCardsChange(change: GiftCardsChange): void {
-    this.session = change.session;
+    const { session, added } = change;
+    this.session = session;
+    const next = stateOfSession(session, this.forceTicket);
+    if (isFinal(next)) {
+      this.result = session.result;
+      if (session.transaction || session.card) this.payment = session;
+      return this.enter(next);
+    }
     const t = this.i18n.t!;
-    const added = change.added;
-    if (added) this.say('info', 'giftCardAdded', t.giftCardAdded(formatAmount(added.amount, change.session.currency, this.getLanguage())));
-    else this.say('info', 'giftCardRemoved');
+    if (added) this.say('info', 'giftCardAdded', t.giftCardAdded(formatAmount(added.amount, session.currency, this.getLanguage())));
+    else if (change.removed) this.say('info', 'giftCardRemoved');
   }
 
   /**

@@ -9,8 +9,8 @@
  * Adding and removing talk to the gateway from here (the card's number and code never leave
  * this element but to the gateway); confirming is a payment, so the checkout runs it.
  *
- * @event gift-cards-change - internal, not composed: a card was added or removed; `detail`
- *   `{session, added?}` (the new session view; the entry added).
+ * @event gift-cards-change - internal, not composed: a card was added or removed, or the gateway
+ *   answered that the session ended meanwhile; `detail` `{session, added?, removed?}`.
  * @event gift-cards-confirm - internal, not composed: the confirm button was pressed.
  * @csspart gift-cards - the list of cards entered. @csspart gift-card - one card in it.
  * @csspart gift-card-remove - its remove button. @csspart amount-left - what is left to pay.
@@ -30,8 +30,10 @@ import { giftCardsStyles } from './gift-cards.styles.js';
 /** `gift-cards-change`'s detail. */
 export interface GiftCardsChange {
   session: PublicSession;
-  /** The entry just added; absent when one was removed. */
+  /** The entry just added. */
   added?: GiftCardEntry;
+  /** A card was removed. */
+  removed?: boolean;
 }
 
 /** What the shopper typed: spaces and dashes dropped, the rest kept to be judged. */
@@ -113,6 +115,7 @@ export class GuichetGiftCards extends LitElement {
     this.waiting = false;
     if (answer.error) return this.showErrors({ form: t.networkError });
     if (answer.result.code !== '00000' || !answer.session || !answer.giftCard) {
+      if (this.ended(answer.session)) return;
       const refusal = giftCardRefusal(answer.result.reason);
       return this.showErrors({ [refusal.field]: this.refusalText(refusal) });
     }
@@ -128,8 +131,16 @@ export class GuichetGiftCards extends LitElement {
     const answer = await removeGiftCard(this.base, this.token, entry.id);
     this.waiting = false;
     if (answer.error || !answer.session) return this.showErrors({ form: this.t.networkError });
+    if (this.ended(answer.session)) return;
     this.errors = {};
-    this.changed({ session: answer.session });
+    this.changed({ session: answer.session, removed: true });
+  }
+
+  /** The session ended meanwhile (paid, cancelled or expired elsewhere): the checkout shows how. */
+  private ended(session: PublicSession | undefined): boolean {
+    if (!session || session.state === 'WAITING' || session.state === 'PROCESSING' || session.state === 'AUTHENTICATING') return false;
+    this.dispatchEvent(new CustomEvent<GiftCardsChange>('gift-cards-change', { detail: { session } }));
+    return true;
   }
 
   private changed(detail: GiftCardsChange): void {
@@ -177,6 +188,7 @@ export class GuichetGiftCards extends LitElement {
             <span class="masked" id="entry-${entry.id}">${entry.maskedNumber}</span>
             <span class="pays">${t.giftCardPays(this.amount(entry.amount))}</span>
             <span class="balance">${t.giftCardBalanceLeft(this.amount(entry.remainingBalance))}</span>
+            ${entry.capped ? html`<span class="capped">${t.giftCardCapped(this.amount(giftCards.maxAmount))}</span>` : nothing}
             <button type="button" part="gift-card-remove" class="secondary" aria-describedby="entry-${entry.id}"
               aria-disabled=${String(inactive)} @click=${() => void this.onRemove(entry)}>${t.giftCardRemove}</button>
           </li>`,

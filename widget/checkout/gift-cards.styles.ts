@@ -13,7 +13,7 @@ export const giftCardsStyles = css`
   ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--guichet-space, 8px); }
   li { display: flex; flex-wrap: wrap; align-items: center; gap: 4px calc(1.5 * var(--guichet-space, 8px)); }
   .masked { font-weight: 600; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
-  .balance, .hint { color: var(--guichet-color-muted, #4b5563); font-size: 0.9em; }
+  .balance, .hint, .capped { color: var(--guichet-color-muted, #4b5563); font-size: 0.9em; }
   li button { margin-inline-start: auto; }
   p { margin: 0; }
   .left { display: flex; justify-content: space-between; gap: var(--guichet-space, 8px); font-variant-numeric: tabular-nums; }

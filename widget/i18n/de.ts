@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Ihre Geschenkkarten',
   giftCardPays: (amount) => `Zahlt ${amount}`,
   giftCardBalanceLeft: (amount) => `Restguthaben: ${amount}`,
+  giftCardCapped: (max) => `Geschenkkarten zahlen höchstens ${max} pro Bestellung.`,
   giftCardRemove: 'Entfernen',
   amountLeft: 'Noch zu zahlen',
   restByCard: (amount) => `Zahlen Sie die restlichen ${amount} mit Karte.`,

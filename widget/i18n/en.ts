@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Your gift cards',
   giftCardPays: (amount) => `Pays ${amount}`,
   giftCardBalanceLeft: (amount) => `Balance left: ${amount}`,
+  giftCardCapped: (max) => `Gift cards pay at most ${max} per order.`,
   giftCardRemove: 'Remove',
   amountLeft: 'Left to pay',
   restByCard: (amount) => `Pay the remaining ${amount} by card.`,

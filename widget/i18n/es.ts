@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Sus tarjetas regalo',
   giftCardPays: (amount) => `Paga ${amount}`,
   giftCardBalanceLeft: (amount) => `Saldo restante: ${amount}`,
+  giftCardCapped: (max) => `Las tarjetas regalo pagan como máximo ${max} por pedido.`,
   giftCardRemove: 'Quitar',
   amountLeft: 'Pendiente de pago',
   restByCard: (amount) => `Pague los ${amount} restantes con tarjeta.`,

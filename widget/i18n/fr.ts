@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Vos cartes cadeaux',
   giftCardPays: (amount) => `Règle ${amount}`,
   giftCardBalanceLeft: (amount) => `Solde restant : ${amount}`,
+  giftCardCapped: (max) => `Les cartes cadeaux règlent au plus ${max} par commande.`,
   giftCardRemove: 'Retirer',
   amountLeft: 'Reste à payer',
   restByCard: (amount) => `Payez les ${amount} restants par carte.`,

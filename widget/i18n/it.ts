@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Le tue carte regalo',
   giftCardPays: (amount) => `Paga ${amount}`,
   giftCardBalanceLeft: (amount) => `Saldo residuo: ${amount}`,
+  giftCardCapped: (max) => `Le carte regalo pagano al massimo ${max} per ordine.`,
   giftCardRemove: 'Rimuovi',
   amountLeft: 'Resta da pagare',
   restByCard: (amount) => `Paga i restanti ${amount} con carta.`,

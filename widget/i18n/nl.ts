@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Uw cadeaukaarten',
   giftCardPays: (amount) => `Betaalt ${amount}`,
   giftCardBalanceLeft: (amount) => `Resterend saldo: ${amount}`,
+  giftCardCapped: (max) => `Cadeaukaarten betalen maximaal ${max} per bestelling.`,
   giftCardRemove: 'Verwijderen',
   amountLeft: 'Nog te betalen',
   restByCard: (amount) => `Betaal de resterende ${amount} met uw kaart.`,

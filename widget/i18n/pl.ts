@@ -73,6 +73,7 @@ export default {
   giftCardsEntered: 'Twoje karty podarunkowe',
   giftCardPays: (amount) => `Pokrywa ${amount}`,
   giftCardBalanceLeft: (amount) => `Pozostałe saldo: ${amount}`,
+  giftCardCapped: (max) => `Karty podarunkowe pokrywają najwyżej ${max} na zamówienie.`,
   giftCardRemove: 'Usuń',
   amountLeft: 'Pozostało do zapłaty',
   restByCard: (amount) => `Zapłać pozostałą kwotę ${amount} kartą.`,

@@ -66,6 +66,7 @@ export default {
   giftCardsEntered: 'Os seus cartões-oferta',
   giftCardPays: (amount) => `Paga ${amount}`,
   giftCardBalanceLeft: (amount) => `Saldo restante: ${amount}`,
+  giftCardCapped: (max) => `Os cartões-oferta pagam no máximo ${max} por encomenda.`,
   giftCardRemove: 'Remover',
   amountLeft: 'Falta pagar',
   restByCard: (amount) => `Pague os ${amount} restantes com cartão.`,

@@ -96,6 +96,8 @@ export interface Translation {
   /** In the list: what a card pays, and its balance once the order is paid. */
   giftCardPays: (amount: string) => string;
   giftCardBalanceLeft: (amount: string) => string;
+  /** Under a card the basket's maximum (`max`) stopped below its balance. */
+  giftCardCapped: (max: string) => string;
   giftCardRemove: string;
   /** What the gift cards leave to pay, and the invitation to pay it by card. */
   amountLeft: string;

@@ -57,6 +57,8 @@ export interface GiftCardEntry {
   /** What this card pays, reserved until the payment completes. */
   amount: number;
   remainingBalance: number;
+  /** The basket's maximum of gift cards stopped it below what its balance could pay. */
+  capped?: boolean;
 }
 
 /** The session's gift cards, present when its contracts include a gift-card contract. */

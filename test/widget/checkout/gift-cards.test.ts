@@ -200,7 +200,7 @@ describe('gift cards: two cards and a card for the rest', () => {
   it('caps a card at the basket’s maximum: the rest goes to the card', async () => {
     element = await mount({ token: token('giftmax') });
     await addGiftCard(element, GIFT.hundred);
-    expect(entries(element)).to.deep.equal(['XXXXXXXXXXXX0003 | Pays €40.00 | Balance left: €60.00']);
+    expect(entries(element)).to.deep.equal(['XXXXXXXXXXXX0003 | Pays €40.00 | Balance left: €60.00 | Gift cards pay at most €40.00 per order.']);
     expect(payButton(element)).to.equal('Pay €10.00');
   });
 });
@@ -270,7 +270,7 @@ describe('gift cards: refusals', () => {
     await addGiftCard(element, GIFT.hundred);
     expect(entries(element)).to.deep.equal([
       'XXXXXXXXXXXX0001 | Pays €30.00 | Balance left: €0.00',
-      'XXXXXXXXXXXX0003 | Pays €10.00 | Balance left: €90.00',
+      'XXXXXXXXXXXX0003 | Pays €10.00 | Balance left: €90.00 | Gift cards pay at most €40.00 per order.',
     ]);
     await expectRefusal(element, GIFT.fifteen, '1234', 'form', 'Maximum number of gift cards reached: 2.');
   });
@@ -287,6 +287,13 @@ describe('gift cards: refusals', () => {
     other = await mount({ token: sessionToken });
     await addGiftCard(other, GIFT.hundred);
     await expectRefusal(element, GIFT.thirty, '1234', 'form', 'Your gift cards already pay the whole amount.');
+  });
+
+  it('shows TOKEN_EXPIRED when the session expired before the card was added', async () => {
+    element = await mount({ token: token('giftgone') });
+    const final = nextEvent(element, 'guichet-final-state');
+    await addGiftCard(element, GIFT.thirty);
+    expect((await final).detail.state).to.equal('TOKEN_EXPIRED');
   });
 
   it('says so when the gateway cannot be reached, and keeps what was typed', async () => {

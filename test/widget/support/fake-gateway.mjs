@@ -41,6 +41,8 @@ const SCENARIOS = {
   giftlast: giftSession({ attempts: 2, attemptsLeft: 1 }),
   /** Gift cards alone: no card contract. */
   giftonly: giftSession({ contracts: [GIFT_CONTRACT] }),
+  /** Expires when a gift card is added (past its time on the gateway). */
+  giftgone: giftSession({ expireOnAdd: true }),
   paid: {
     state: 'ACCEPTED', attempts: 1, attemptsLeft: 0,
     result: { code: '00000', shortMessage: 'ACCEPTED', longMessage: 'Transaction approved' },
@@ -92,6 +94,7 @@ const RESULTS = {
   '4000000000011009': { code: '01100', shortMessage: 'REFUSED', longMessage: 'Do not honor' },
   '5132100000011161': { code: '01116', shortMessage: 'REFUSED', longMessage: 'Amount limit' },
   cancelled: { code: '02319', shortMessage: 'CANCELLED', longMessage: 'Payment cancelled by the buyer' },
+  expired: { code: '02324', shortMessage: 'ERROR', longMessage: 'Session expired' },
   failed3ds: { code: '03003', shortMessage: 'REFUSED', longMessage: 'Authentication failed' },
   notFound: { code: '02304', shortMessage: 'ERROR', longMessage: 'No transaction found for this token' },
 };
@@ -142,11 +145,17 @@ let giftCardIds = 0;
 function addGiftCard(session, { number, code }) {
   const view = session.giftCards;
   if (!view) return { result: giftRefusal('unknown-card'), session };
+  if (session.expireOnAdd) {
+    Object.assign(session, { state: 'EXPIRED', attemptsLeft: 0, result: RESULTS.expired });
+    releaseGiftCards(session);
+    return { result: RESULTS.expired, session: publicView(session) };
+  }
   const problem = giftCardProblem(session, number, code);
   if (problem) return { result: giftRefusal(problem), session };
   const balance = GIFT_CARDS[number].balance;
   const amount = Math.min(balance, view.amountLeft, view.maxAmount - view.coveredAmount);
-  const entry = { id: `gc${++giftCardIds}`, maskedNumber: `${'X'.repeat(number.length - 4)}${number.slice(-4)}`, initialBalance: balance, amount, remainingBalance: balance - amount };
+  const capped = view.maxAmount - view.coveredAmount < Math.min(balance, view.amountLeft);
+  const entry = { id: `gc${++giftCardIds}`, maskedNumber: `${'X'.repeat(number.length - 4)}${number.slice(-4)}`, initialBalance: balance, amount, remainingBalance: balance - amount, ...(capped ? { capped } : {}) };
   view.entries.push({ ...entry, number });
   recount(session);
   return { result: RESULTS.accepted, session: publicView(session), giftCard: entry };
@@ -154,9 +163,10 @@ function addGiftCard(session, { number, code }) {
 
 /** The session as the gateway shows it: gift-card entries without their number. */
 function publicView(session) {
-  if (!session.giftCards) return session;
-  const entries = session.giftCards.entries.map(({ number: _number, ...entry }) => entry);
-  return { ...session, giftCards: { ...session.giftCards, entries } };
+  const { expireOnAdd: _expireOnAdd, ...view } = session;
+  if (!view.giftCards) return view;
+  const entries = view.giftCards.entries.map(({ number: _number, ...entry }) => entry);
+  return { ...view, giftCards: { ...view.giftCards, entries } };
 }
 const CHALLENGES = { '4970103000000026': 'pass', '4970103000000034': 'fail' };
 
