@@ -10,7 +10,8 @@ import { checkoutPage, DEMO_SCRIPT, resultPage } from './pages.js';
  * getWebPaymentDetails, as a real shop must, finding the token by its order (or by the
  * `paylinetoken` a return adds). Query options of `/`: `amount` (cents), `layout`,
  * `locale`, `redirect=1` (3-D Secure by full-page redirect), `shadow=1` (the widget inside the
- * shop's own shadow root); `paylinetoken` reopens a payment (back from a 3-D Secure redirect).
+ * shop's own shadow root), `giftcard=1` (the sandbox's gift-card contract selected too);
+ * `paylinetoken` reopens a payment (back from a 3-D Secure redirect).
  */
 export interface DemoOptions extends GatewayAccount {
   port: number;
@@ -61,6 +62,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const amount = Number(query.get('amount') ?? '4990');
     const layout = query.get('layout') ?? undefined;
     const locale = query.get('locale') ?? undefined;
+    const giftCards = query.get('giftcard') === '1';
     if (!Number.isInteger(amount) || amount < 1 || amount > 99_999_999) return send(res, 400, 'text/plain', 'amount must be a whole number of cents from 1 to 99999999');
     if (layout !== undefined && !LAYOUTS.includes(layout)) return send(res, 400, 'text/plain', `layout must be one of ${LAYOUTS.join(', ')}`);
     if (locale !== undefined && !LOCALES.includes(locale)) return send(res, 400, 'text/plain', `locale must be one of ${LOCALES.join(', ')}`);
@@ -69,14 +71,14 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     if (!TOKEN.test(token)) {
       orderRef = `demo-${randomBytes(6).toString('hex')}`;
       const back = (path: string) => `${publicUrl}${path}?order=${orderRef}`;
-      const opened = await openPayment(options, { ref: orderRef, amount, returnURL: back('/return'), cancelURL: back('/cancel'), ...(locale ? { languageCode: locale } : {}) });
+      const opened = await openPayment(options, { ref: orderRef, amount, returnURL: back('/return'), cancelURL: back('/cancel'), giftCards, ...(locale ? { languageCode: locale } : {}) });
       if (!opened.token) return send(res, 502, 'text/plain', `doWebPayment refused: ${opened.result.code} ${opened.result.longMessage}`);
       token = opened.token;
       tokens.set(orderRef, token);
       if (tokens.size > 10_000) tokens.delete(tokens.keys().next().value!);
     }
     const nonce = randomBytes(16).toString('base64');
-    const page = checkoutPage({ token, orderRef, amount, gatewayUrl: options.gatewayUrl, nonce, ...(layout ? { layout } : {}), ...(locale ? { locale } : {}), redirect: query.get('redirect') === '1', shadow: query.get('shadow') === '1' });
+    const page = checkoutPage({ token, orderRef, amount, gatewayUrl: options.gatewayUrl, nonce, ...(layout ? { layout } : {}), ...(locale ? { locale } : {}), redirect: query.get('redirect') === '1', shadow: query.get('shadow') === '1', giftCards });
     send(res, 200, 'text/html', page, { 'content-security-policy': checkoutCsp(nonce, gatewayOrigin) });
   }
 

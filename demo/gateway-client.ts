@@ -31,15 +31,21 @@ function paylineDate(date: Date): string {
   return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
-/** doWebPayment for an order in euros; the shopper comes back to returnURL or cancelURL. */
+/** The sandbox merchant's gift-card contract (Carte Cadeau Carrefour). */
+const GIFT_CARD_CONTRACT = 'CADEAU';
+
+/**
+ * doWebPayment for an order in euros; the shopper comes back to returnURL or cancelURL. With
+ * `giftCards`, the gift-card contract is selected too: gift cards first, a card for the rest.
+ */
 export async function openPayment(
   account: GatewayAccount,
-  order: { ref: string; amount: number; returnURL: string; cancelURL: string; languageCode?: string },
+  order: { ref: string; amount: number; returnURL: string; cancelURL: string; languageCode?: string; giftCards?: boolean },
 ): Promise<{ result: PaylineResult; token?: string; redirectURL?: string }> {
   return call(account, 'doWebPayment', {
     version: '34',
     payment: { amount: order.amount, currency: 978, action: 101, mode: 'CPT', contractNumber: 'CB' },
-    selectedContractList: ['CB', 'AMEX', 'DINERS', 'JCB'],
+    selectedContractList: ['CB', 'AMEX', 'DINERS', 'JCB', ...(order.giftCards ? [GIFT_CARD_CONTRACT] : [])],
     returnURL: order.returnURL,
     cancelURL: order.cancelURL,
     order: { ref: order.ref, amount: order.amount, currency: 978, date: paylineDate(new Date()) },

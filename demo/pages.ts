@@ -1,7 +1,8 @@
 /**
  * The demo shop's pages. The checkout page loads the widget with one script tag from the
  * gateway, under a strict CSP with a nonce; `shadow` mounts it inside the shop's own shadow
- * root (demo.js), `redirect` asks for 3-D Secure by full-page redirect.
+ * root (demo.js), `redirect` asks for 3-D Secure by full-page redirect, `giftCards` lists the
+ * test gift cards too.
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -17,6 +18,8 @@ export interface CheckoutView {
   locale?: string;
   redirect: boolean;
   shadow: boolean;
+  /** The session takes gift cards: the page lists test gift cards too. */
+  giftCards?: boolean;
 }
 
 const STYLE = `body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #1d2630; }
@@ -47,6 +50,14 @@ const TEST_CARDS: ReadonlyArray<[string, string]> = [
   ['4970103000000034', '3-D Secure challenge, failed'],
 ];
 
+/** A few of the simulator's test gift cards (docs/test-cards.md): number, secret code, balance. */
+const TEST_GIFT_CARDS: ReadonlyArray<[string, string, string]> = [
+  ['6035010000000000001', '1111', '30.00 EUR'],
+  ['6035010000000000002', '2222', '50.00 EUR'],
+  ['6035010000000000003', '3333', '200.00 EUR'],
+  ['6035010000000000006', '6666', 'expired'],
+];
+
 export function checkoutPage(view: CheckoutView): string {
   const attributes: Record<string, string> = {
     token: view.token,
@@ -67,7 +78,9 @@ export function checkoutPage(view: CheckoutView): string {
 ${widget}
 <h2>Test cards</h2>
 <table>${TEST_CARDS.map(([n, label]) => `<tr><td><code>${n}</code></td><td>${label}</td></tr>`).join('')}</table>
-<p>Any future expiry; CVV 123 (Amex: 1234).</p>`,
+<p>Any future expiry; CVV 123 (Amex: 1234).</p>
+${view.giftCards ? `<h2>Test gift cards</h2>
+<table>${TEST_GIFT_CARDS.map(([n, code, label]) => `<tr><td><code>${n}</code></td><td>code <code>${code}</code></td><td>${label}</td></tr>`).join('')}</table>` : ''}`,
     `<script type="module" nonce="${view.nonce}" src="${escapeHtml(view.gatewayUrl)}/widget/guichet.js"></script>`,
   );
 }

@@ -2,7 +2,9 @@
  * <guichet-checkout token="…" locale="fr" layout="column|tab|lightbox">: reads the session of its
  * token from the gateway, shows the shop, the amount and the methods, takes the payment through
  * the gateway's card-fields iframe (the card never reaches this page), runs 3-D Secure and shows
- * the result and its ticket. States and callbacks follow Payline's widget (payline-api.md §6).
+ * the result and its ticket. A session taking gift cards offers them first (gift-cards.component.ts):
+ * the card then pays what they leave, or, when they cover everything, a confirm button pays.
+ * States and callbacks follow Payline's widget (payline-api.md §6).
  * While the session is open it follows it live over socket.io (controllers/live-session.ts):
  * what happens in another window or tab, or the expiry, shows without polling.
  *
@@ -17,14 +19,16 @@
  * @event guichet-final-state - cancelable, a final state is about to show: cancel to take over.
  * @event guichet-message - cancelable, a message is about to show: `{id, type, key, message}`.
  * @event guichet-message-remove - a message is about to go: `{id}`.
- * @event guichet-before-payment - the card is valid and the payment starts.
+ * @event guichet-before-payment - the card is valid (or the gift cards cover everything) and the payment starts.
  *
  * @csspart base - everything but the lightbox's dialog frame. @csspart header - logo, shop, amount.
  * @csspart logo @csspart shop @csspart amount @csspart order
  * @csspart message - the message line (a polite live region).
  * @csspart card-frame - the card-fields iframe. @csspart pay-button @csspart cancel-link
  * @csspart open-button - lightbox: opens the dialog. @csspart dialog @csspart close-button
- * Exported from the nested elements: tabs, tab, method (methods.component.ts); challenge,
+ * Exported from the nested elements: tabs, tab, method (methods.component.ts); gift-cards,
+ * gift-card, gift-card-remove, amount-left, gift-card-form, gift-card-number, gift-card-code,
+ * gift-card-add, add-another-button, confirm-button (gift-cards.component.ts); challenge,
  * challenge-frame, challenge-link (challenge.component.ts); result, result-title, ticket-button,
  * back-link (result.component.ts); ticket, print-button (ticket.component.ts).
  */
@@ -36,8 +40,8 @@ import { LiveSession } from '../controllers/live-session.js';
 import { LocaleController } from '../controllers/locale.js';
 import { formatAmount } from '../i18n/format-amount.js';
 import { DEFAULT_LOCALE } from '../i18n/locales.js';
-import type { TextKey } from '../i18n/translation.js';
-import { cancelSession, readSession } from '../protocol/gateway-client.js';
+import type { TextKey, Translation } from '../i18n/translation.js';
+import { cancelSession, confirmGiftCards, readSession } from '../protocol/gateway-client.js';
 import type { FieldsState, Message } from '../protocol/messages.js';
 import type { PayAnswer, PaylineResult, PublicSession } from '../protocol/session.js';
 import type { SessionState } from '../../server/notify/socket-protocol.js';
@@ -45,6 +49,8 @@ import { contextInfo } from '../payline/context-info.js';
 import { computedThemeVars, shopThemeVars, themeRule } from '../theme.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { trapTab } from './focus-trap.js';
+import { giftCardRefusal } from './gift-card-reason.js';
+import type { GiftCardsChange } from './gift-cards.component.js';
 import { methodsOf } from './methods.component.js';
 import type { GuichetResult } from './result.component.js';
 import { reasonKey } from './result-reason.js';
@@ -92,6 +98,8 @@ export class GuichetCheckout extends LitElement {
   private previousState: WidgetState | undefined;
   /** The state a payment started from, while its answer is awaited. */
   private payingFrom: WidgetState | undefined;
+  /** The payment awaited is the gift cards' confirmation, not the card fields'. */
+  private confirming = false;
   private loads = 0;
   private messages = 0;
   private hadFocus = false;
@@ -239,8 +247,8 @@ export class GuichetCheckout extends LitElement {
     }
   }
 
-  /** Shows a message unless a guichet-message listener cancels it (willdisplaymessage). */
-  private say(type: MessageDetail['type'], key: TextKey | 'refusedRetry', text?: string): void {
+  /** Shows a message unless a guichet-message listener cancels it (willdisplaymessage); a key of a function needs its `text`. */
+  private say(type: MessageDetail['type'], key: keyof Translation, text?: string): void {
     if (this.message) this.unsay();
     const detail = { id: `guichet-message-${++this.messages}`, type, key, message: text ?? this.i18n.t![key as TextKey] };
     if (emit(this, 'guichet-message', detail, true)) this.message = detail;
@@ -270,14 +278,14 @@ export class GuichetCheckout extends LitElement {
       case 'guichet:fields-state':
         this.fields = message;
         this.frameHeight = message.height;
-        if (this.payingFrom !== undefined && !message.valid) this.enter(this.stopPaying());
+        if (this.payingFrom !== undefined && !this.confirming && !message.valid) this.enter(this.stopPaying());
         return;
       case 'guichet:submit-request':
         return this.onPay();
       case 'guichet:escape':
         return this.hide();
       case 'guichet:pay-result':
-        if (this.payingFrom !== undefined) this.onPayAnswer(message);
+        if (this.payingFrom !== undefined && !this.confirming) this.onPayAnswer(message);
         return;
     }
   }
@@ -304,7 +312,55 @@ export class GuichetCheckout extends LitElement {
   private stopPaying(): WidgetState {
     const from = this.payingFrom ?? WidgetState.PAYMENT_METHODS_LIST;
     this.payingFrom = undefined;
+    this.confirming = false;
     return from;
+  }
+
+  /**
+   * A gift card was added or removed: the session (amount left, methods) changes, and it is said.
+   * The gateway may answer that the session ended meanwhile (expired, paid or cancelled elsewhere): shown.
+   */
+  private onGiftCardsChange(change: GiftCardsChange): void {
+    const { session, added } = change;
+    this.session = session;
+    const next = stateOfSession(session, this.forceTicket);
+    if (isFinal(next)) {
+      this.result = session.result;
+      if (session.transaction || session.card) this.payment = session;
+      return this.enter(next);
+    }
+    const t = this.i18n.t!;
+    if (added) this.say('info', 'giftCardAdded', t.giftCardAdded(formatAmount(added.amount, session.currency, this.getLanguage())));
+    else if (change.removed) this.say('info', 'giftCardRemoved');
+  }
+
+  /**
+   * The gift cards cover everything and the shopper confirms: a payment like the card's (the
+   * before-payment event, ACTIVE_WAITING, then the outcome); a refusal the gateway explains (the
+   * cards no longer cover everything) shows its reason and leaves the form as it was.
+   */
+  private async onConfirmGiftCards(): Promise<void> {
+    if (!isPayable(this.widgetState) || this.payingFrom !== undefined) return;
+    emit(this, 'guichet-before-payment', {});
+    this.payingFrom = this.widgetState;
+    this.confirming = true;
+    this.enter(WidgetState.ACTIVE_WAITING);
+    const answer = await confirmGiftCards(this.base, this.token);
+    const from = this.stopPaying();
+    if (answer.session) this.session = answer.session;
+    if (answer.error) {
+      this.enter(from);
+      return this.say('error', 'networkError');
+    }
+    this.result = answer.result;
+    if (answer.transaction) this.payment = { transaction: answer.transaction };
+    if (answer.result.reason !== undefined && answer.session?.state === 'WAITING') {
+      this.enter(from, true);
+      const { key } = giftCardRefusal(answer.result.reason);
+      const text = this.i18n.t![key];
+      return this.say('error', key, typeof text === 'string' ? text : this.i18n.t!.giftCardRefused);
+    }
+    this.enter(stateAfterPayment({ result: answer.result, session: answer.session }, from, this.forceTicket), true);
   }
 
   private onPayAnswer(answer: PayAnswer): void {
@@ -348,6 +404,14 @@ export class GuichetCheckout extends LitElement {
   private amount(): string {
     const session = this.session!;
     return formatAmount(session.amount, session.currency, this.getLanguage());
+  }
+
+  /** What the card pays: the whole amount, or what the gift cards entered leave. */
+  private cardAmount(): string {
+    const session = this.session!;
+    const giftCards = session.giftCards;
+    const amount = giftCards && giftCards.entries.length > 0 ? giftCards.amountLeft : session.amount;
+    return formatAmount(amount, session.currency, this.getLanguage());
   }
 
   override render() {
@@ -399,17 +463,29 @@ export class GuichetCheckout extends LitElement {
     const t = this.i18n.t!;
     const session = this.session!;
     const busy = !isPayable(this.widgetState);
-    return html`<guichet-methods exportparts="tabs, tab, method" .t=${t} .methods=${methodsOf(session.contracts)}
+    return html`<guichet-methods exportparts="tabs, tab, method" .t=${t} .methods=${methodsOf(session)}
         layout=${this.layout === 'tab' ? 'tab' : 'column'} ?hidden=${this.challenge !== undefined}>
+      ${session.giftCards ? this.renderGiftCards(busy) : nothing}
       <div slot="card" class="card">
         <iframe id="card-frame" part="card-frame" title=${t.cardFrameTitle} src=${this.fieldsSrc}
           height=${this.frameHeight} sandbox="allow-scripts allow-same-origin allow-forms" allow="payment"></iframe>
         <button type="button" part="pay-button" class="pay" aria-disabled=${String(busy)} @click=${() => this.onPay()}>
-          ${busy ? t.processing : t.pay(this.amount())}
+          ${busy ? t.processing : t.pay(this.cardAmount())}
         </button>
-        <a part="cancel-link" class="link" href=${session.cancelURL} @click=${(event: Event) => void this.onCancel(event)}>${t.cancel}</a>
       </div>
-    </guichet-methods>`;
+    </guichet-methods>
+    <a part="cancel-link" class="link cancel" href=${session.cancelURL} ?hidden=${this.challenge !== undefined}
+      @click=${(event: Event) => void this.onCancel(event)}>${t.cancel}</a>`;
+  }
+
+  private renderGiftCards(busy: boolean) {
+    const session = this.session!;
+    return html`<guichet-gift-cards slot="giftcard" class="gift-cards" exportparts="gift-cards, gift-card, gift-card-remove, amount-left,
+        gift-card-form, gift-card-number, gift-card-code, gift-card-add, add-another-button, confirm-button"
+      .t=${this.i18n.t!} .base=${this.base} token=${session.token} .giftCards=${session.giftCards!}
+      currency=${session.currency} locale=${this.getLanguage()} ?busy=${busy} .cardOffered=${methodsOf(session).some((method) => method.id === 'card')}
+      @gift-cards-change=${(event: CustomEvent<GiftCardsChange>) => this.onGiftCardsChange(event.detail)}
+      @gift-cards-confirm=${() => void this.onConfirmGiftCards()}></guichet-gift-cards>`;
   }
 
   private renderChallenge() {

@@ -30,6 +30,7 @@ export const checkoutStyles = css`
   .message.error { border-left-color: var(--guichet-color-error, #b91c1c); }
   .card { display: grid; gap: calc(1.5 * var(--guichet-space, 8px)); justify-items: start; }
   iframe { border: 0; width: 100%; display: block; }
+  .cancel { justify-self: start; }
   .pay {
     min-height: 48px; padding: 0 calc(3 * var(--guichet-space, 8px)); font: inherit; font-weight: 700; cursor: pointer;
     color: var(--guichet-color-on-primary, #fff); background: var(--guichet-color-primary, #1d4ed8);
@@ -47,6 +48,6 @@ export const checkoutStyles = css`
   .dialog-head h2 { margin: 0; font-size: 1.1em; }
   .close { min-height: 44px; min-width: 44px; font: inherit; background: none; border: 1px solid var(--guichet-color-border, #6b7280); border-radius: var(--guichet-radius, 6px); cursor: pointer; color: inherit; }
   @media print {
-    .card, .message, .open, .dialog-head .close { display: none; }
+    .card, .gift-cards, .cancel, .message, .open, .dialog-head .close { display: none; }
   }
 `;

@@ -1,6 +1,7 @@
 /** Registers <guichet-checkout> and the elements it is made of. */
 import { GuichetChallenge } from './challenge.component.js';
 import { GuichetCheckout } from './checkout.component.js';
+import { GuichetGiftCards } from './gift-cards.component.js';
 import { GuichetMethods } from './methods.component.js';
 import { GuichetResult } from './result.component.js';
 import { GuichetTicket } from './ticket.component.js';
@@ -8,6 +9,7 @@ import { GuichetTicket } from './ticket.component.js';
 const ELEMENTS = {
   'guichet-checkout': GuichetCheckout,
   'guichet-challenge': GuichetChallenge,
+  'guichet-gift-cards': GuichetGiftCards,
   'guichet-methods': GuichetMethods,
   'guichet-result': GuichetResult,
   'guichet-ticket': GuichetTicket,
@@ -21,6 +23,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'guichet-checkout': GuichetCheckout;
     'guichet-challenge': GuichetChallenge;
+    'guichet-gift-cards': GuichetGiftCards;
     'guichet-methods': GuichetMethods;
     'guichet-result': GuichetResult;
     'guichet-ticket': GuichetTicket;

@@ -4,25 +4,34 @@
  * method's content is slotted by <guichet-checkout>, which keeps its iframe alive across layouts.
  *
  * @slot card - the card method: the card-fields iframe and the pay button.
+ * @slot giftcard - the gift-card method: <guichet-gift-cards>.
  * @csspart tabs - the tab list. @csspart tab - a tab. @csspart method - a method's section.
  */
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Translation, TextKey } from '../i18n/translation.js';
-import type { SessionContract } from '../protocol/session.js';
+import type { PublicSession } from '../protocol/session.js';
 import { CARD_TYPE_BRANDS } from '../../server/core/card-brand.js';
 import { methodsStyles } from './methods.styles.js';
 
 /** A payment method offered to the shopper; `id` is also its slot name. */
 export interface PaymentMethod {
-  id: 'card';
+  id: 'card' | 'giftcard';
   title: TextKey;
 }
 
-/** The methods a session's contracts offer: the card when a contract takes a card type. */
-export function methodsOf(contracts: readonly SessionContract[]): PaymentMethod[] {
+/**
+ * The methods a session offers: gift cards first when it takes them (they are entered before the
+ * card pays the rest), then the card when a contract takes a card type, unless the gift cards
+ * entered already pay everything.
+ */
+export function methodsOf(session: Pick<PublicSession, 'contracts' | 'giftCards'>): PaymentMethod[] {
+  const { contracts, giftCards } = session;
+  const methods: PaymentMethod[] = giftCards ? [{ id: 'giftcard', title: 'methodGiftCard' }] : [];
   const card = contracts.some((contract) => contract.cardTypes.some((type) => Object.hasOwn(CARD_TYPE_BRANDS, type)));
-  return card ? [{ id: 'card', title: 'methodCard' }] : [];
+  const covered = giftCards !== undefined && giftCards.entries.length > 0 && giftCards.amountLeft === 0;
+  if (card && !covered) methods.push({ id: 'card', title: 'methodCard' });
+  return methods;
 }
 
 export class GuichetMethods extends LitElement {

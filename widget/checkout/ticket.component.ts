@@ -1,7 +1,8 @@
 /**
  * <guichet-ticket>: the payment ticket (receipt) of an accepted payment, as Payline shows it
  * (seed 000, Amex: "le résultat et le ticket de paiement"): shop, date, masked card, amount,
- * authorization number, transaction id and order reference; printable.
+ * authorization number, transaction id and order reference; printable. An order paid with gift
+ * cards lists each gift card (masked) with what it paid, then the card payment of the rest.
  *
  * @csspart ticket - the receipt. @csspart print-button - the print button.
  */
@@ -13,11 +14,22 @@ import type { Translation, TextKey } from '../i18n/translation.js';
 import type { PayAnswer, PublicSession } from '../protocol/session.js';
 import { ticketStyles } from './ticket.styles.js';
 
+/** One part of an order paid with gift cards: a gift card, or the card that paid the rest. */
+export type TicketPart =
+  | { kind: 'giftCard'; /** Masked number. */ card: string; amount: string }
+  /** `card` (masked) is unknown when only a live event told the payment. */
+  | { kind: 'card'; card?: string; amount: string };
+
+/** The card type of gift cards: a session's own `card` once paid by them alone (docs/WIDGET-PROTOCOL.md). */
+const GIFT_CARD_TYPE = 'CADEAU_CARREFOUR';
+
 /** What the ticket shows, already formatted; a missing line is left out. */
 export interface TicketData {
   shop: string;
   date?: string;
   card?: string;
+  /** Paid with gift cards: each gift card, then the card payment if any (`card` is then left out). */
+  parts?: TicketPart[];
   amount: string;
   authorization?: string;
   transaction?: string;
@@ -27,13 +39,33 @@ export interface TicketData {
 /** What the ticket needs from the gateway's answers: the session's, or the last pay answer's. */
 export type PaymentFacts = Pick<PayAnswer, 'transaction' | 'authorization' | 'card'>;
 
+/**
+ * The parts of an order paid with gift cards: each card entered with what it paid, then the card
+ * payment of the rest (the session's complement, else what the gift cards left and the card paid).
+ */
+function partsOf(session: PublicSession, payment: PaymentFacts, locale: string): TicketPart[] | undefined {
+  const giftCards = session.giftCards;
+  if (!giftCards || giftCards.entries.length === 0) return undefined;
+  const money = (amount: number) => formatAmount(amount, session.currency, locale);
+  const parts: TicketPart[] = giftCards.entries.map((entry) => ({ kind: 'giftCard' as const, card: entry.maskedNumber, amount: money(entry.amount) }));
+  // The complement's card; a live event's ticket carries the order's (gift-card) card, not the card payment's.
+  const card = session.complement?.card ?? (payment.card?.type === GIFT_CARD_TYPE ? undefined : payment.card);
+  const rest = session.complement?.amount ?? giftCards.amountLeft;
+  if (rest > 0) parts.push({ kind: 'card', card: card?.number, amount: money(rest) });
+  return parts;
+}
+
 /** The ticket of `session` paid as `payment` says, written for `locale`. */
 export function ticketOf(session: PublicSession, payment: PaymentFacts, locale: string): TicketData {
-  const { transaction, authorization, card } = payment;
+  const { authorization, card } = payment;
+  const parts = partsOf(session, payment, locale);
+  // Paid with gift cards, the order's transaction is the gift-card one (the session's), not the card payment's.
+  const transaction = (parts && session.state === 'ACCEPTED' ? session.transaction : undefined) ?? payment.transaction;
   return {
     shop: session.shop?.name ?? session.merchantName,
     date: transaction?.date && formatPaylineDate(transaction.date, locale),
-    card: card?.number,
+    card: parts ? undefined : card?.number,
+    parts,
     amount: formatAmount(session.amount, session.currency, locale),
     authorization: authorization?.number,
     transaction: transaction?.id,
@@ -41,7 +73,7 @@ export function ticketOf(session: PublicSession, payment: PaymentFacts, locale: 
   };
 }
 
-const LINES: ReadonlyArray<readonly [keyof TicketData, TextKey]> = [
+const LINES: ReadonlyArray<readonly [Exclude<keyof TicketData, 'parts'>, TextKey]> = [
   ['shop', 'ticketShop'],
   ['date', 'ticketDate'],
   ['card', 'ticketCard'],
@@ -62,9 +94,9 @@ export class GuichetTicket extends LitElement {
     return html`<section part="ticket" aria-labelledby="ticket-title">
       <h3 id="ticket-title">${t.ticketTitle}</h3>
       <dl>
-        ${LINES.map(([field, label]) =>
-          ticket[field] ? html`<div><dt>${t[label]}</dt><dd>${ticket[field]}</dd></div>` : nothing,
-        )}
+        ${LINES.map(([field, label]) => html`${ticket[field] ? html`<div><dt>${t[label]}</dt><dd>${ticket[field]}</dd></div>` : nothing}
+          ${field === 'card' ? ticket.parts?.map((part) => html`<div class="part">
+            <dt>${part.kind === 'giftCard' ? t.ticketGiftCard(part.card) : part.card ? t.ticketCardPayment(part.card) : t.methodCard}</dt><dd>${part.amount}</dd></div>`) : nothing}`)}
       </dl>
       <button type="button" part="print-button" @click=${() => window.print()}>${t.print}</button>
     </section>`;

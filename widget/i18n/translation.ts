@@ -85,6 +85,52 @@ export interface Translation {
   cvxRequired: string;
   cvxIncomplete: (digits: number) => string;
   cardholderRequired: string;
+  /** The gift-card method (Carte Cadeau): its name, fields and buttons. */
+  methodGiftCard: string;
+  giftCardNumber: string;
+  giftCardCode: string;
+  giftCardAdd: string;
+  giftCardAddAnother: string;
+  /** Heading of the list of gift cards entered. */
+  giftCardsEntered: string;
+  /** In the list: what a card pays, and its balance once the order is paid. */
+  giftCardPays: (amount: string) => string;
+  giftCardBalanceLeft: (amount: string) => string;
+  /** Under a card the basket's maximum (`max`) stopped below its balance. */
+  giftCardCapped: (max: string) => string;
+  giftCardRemove: string;
+  /** What the gift cards leave to pay, and the invitation to pay it by card. */
+  amountLeft: string;
+  restByCard: (amount: string) => string;
+  /** The button completing a payment the gift cards cover entirely. */
+  confirmGiftCards: (amount: string) => string;
+  /** Announced when a card was added (it pays `amount`) or removed. */
+  giftCardAdded: (amount: string) => string;
+  giftCardRemoved: string;
+  /** Why a gift card was not taken (the gateway's reasons, docs/WIDGET-PROTOCOL.md), by field. */
+  giftCardNumberRequired: string;
+  giftCardNumberInvalid: string;
+  giftCardCodeRequired: string;
+  giftCardCodeInvalid: string;
+  giftCardUnknown: string;
+  giftCardWrongCode: string;
+  giftCardExpired: string;
+  giftCardBlocked: string;
+  giftCardEmpty: string;
+  giftCardDiscounted: string;
+  giftCardAlreadyEntered: string;
+  /** The per-basket maximum of gift cards, `amount`, is reached. */
+  giftCardMaxAmount: (amount: string) => string;
+  /** `max` gift cards are entered already: no more. */
+  giftCardMaxCards: (max: number) => string;
+  giftCardNothingLeft: string;
+  /** Confirming, the gift cards no longer cover everything. */
+  giftCardAmountLeft: string;
+  /** Any other refusal of a gift card. */
+  giftCardRefused: string;
+  /** Ticket lines of an order paid with gift cards: one per gift card, then the card payment. */
+  ticketGiftCard: (masked: string) => string;
+  ticketCardPayment: (masked: string) => string;
 }
 
 /** The keys of Translation whose value is a plain string (field errors among them). */

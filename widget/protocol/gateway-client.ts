@@ -2,7 +2,7 @@
  * The widget's calls to the gateway's token-scoped endpoints (docs/WIDGET-PROTOCOL.md). `base` is
  * the gateway's `/widget/` URL. No cookies travel: the token is the only credential.
  */
-import type { PayAnswer, PaylineResult, PublicSession } from './session.js';
+import type { GiftCardAnswer, PayAnswer, PaylineResult, PublicSession } from './session.js';
 
 /** A session read: the session, or why there is none (unknown token, gateway unreachable). */
 export type SessionRead = { ok: true; session: PublicSession } | { ok: false; reason: 'not-found' | 'network' };
@@ -49,4 +49,38 @@ export async function paySession(base: URL, token: string, card: object): Promis
   } catch {
     return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
   }
+}
+
+/**
+ * A gift-card endpoint: `method` on `sessions/{token}/gift-cards{path}`. The answer keeps only the
+ * protocol's fields, whatever its HTTP status (a refusal carries its result and session either way).
+ */
+async function giftCardCall(base: URL, token: string, method: 'POST' | 'DELETE', path: string, body?: object): Promise<GiftCardAnswer> {
+  try {
+    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}/gift-cards${path}`, base), {
+      ...NO_CREDENTIALS,
+      method,
+      ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    });
+    const { result, session, giftCard, transaction } = (await response.json()) as GiftCardAnswer;
+    if (!result) return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
+    return { result, session, giftCard, transaction };
+  } catch {
+    return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
+  }
+}
+
+/** `POST sessions/{token}/gift-cards`: checks the card and reserves what it pays. */
+export function addGiftCard(base: URL, token: string, number: string, code: string): Promise<GiftCardAnswer> {
+  return giftCardCall(base, token, 'POST', '', { number, code });
+}
+
+/** `DELETE sessions/{token}/gift-cards/{id}`: releases the card's reservation. */
+export function removeGiftCard(base: URL, token: string, id: string): Promise<GiftCardAnswer> {
+  return giftCardCall(base, token, 'DELETE', `/${encodeURIComponent(id)}`);
+}
+
+/** `POST sessions/{token}/gift-cards/confirm`: the gift cards cover everything; the payment completes. */
+export function confirmGiftCards(base: URL, token: string): Promise<GiftCardAnswer> {
+  return giftCardCall(base, token, 'POST', '/confirm');
 }

@@ -3,11 +3,13 @@
  * `GET /widget/sessions/{token}` and the answers of its `pay` and `cancel` endpoints.
  */
 
-/** Payline's `result` object (payline-api.md §3.1). */
+/** Payline's `result` object (payline-api.md §3.1); the gift-card endpoints add why a card was refused. */
 export interface PaylineResult {
   code: string;
   shortMessage: string;
   longMessage: string;
+  /** Gift-card endpoints only: the refusal's reason (GiftCardReason), to word it for the shopper. */
+  reason?: string;
 }
 
 /** The session's own status on the gateway (not a widget state); AUTHENTICATING: a 3-D Secure challenge waits. */
@@ -46,6 +48,39 @@ export interface SessionAuthorization {
   date?: string;
 }
 
+/** A gift card entered in the session: what its reservation pays and what it keeps (minor units). */
+export interface GiftCardEntry {
+  id: string;
+  /** Masked: X's then the last four digits. */
+  maskedNumber: string;
+  initialBalance: number;
+  /** What this card pays, reserved until the payment completes. */
+  amount: number;
+  remainingBalance: number;
+  /** The basket's maximum of gift cards stopped it below what its balance could pay. */
+  capped?: boolean;
+}
+
+/** The session's gift cards, present when its contracts include a gift-card contract. */
+export interface SessionGiftCards {
+  contractNumber: string;
+  /** The most gift cards may pay for one basket (minor units). */
+  maxAmount: number;
+  maxCards: number;
+  entries: GiftCardEntry[];
+  /** The sum of the entries' amounts. */
+  coveredAmount: number;
+  /** What is left for the complementary card payment: the session's amount less coveredAmount. */
+  amountLeft: number;
+}
+
+/** The complementary card payment of an order paid partly by gift cards, once accepted. */
+export interface SessionComplement {
+  transaction: SessionTransaction;
+  card?: MaskedCard;
+  amount: number;
+}
+
 /** What the widget may see of a doWebPayment session. */
 export interface PublicSession {
   token: string;
@@ -72,6 +107,20 @@ export interface PublicSession {
   card?: MaskedCard;
   /** While AUTHENTICATING: the page of the challenge waiting for the shopper. */
   challenge?: { url: string };
+  /** The gift cards entered, when the session takes gift cards. */
+  giftCards?: SessionGiftCards;
+  /** Once ACCEPTED, the card payment that paid what the gift cards left. */
+  complement?: SessionComplement;
+}
+
+/** The answer of `POST …/gift-cards` (with the new entry when reserved), of its DELETE and of `…/gift-cards/confirm`. */
+export interface GiftCardAnswer {
+  result: PaylineResult;
+  session?: PublicSession;
+  giftCard?: GiftCardEntry;
+  transaction?: SessionTransaction;
+  /** Set when the gateway could not be reached or answered no JSON. */
+  error?: 'network';
 }
 
 /** The answer of `POST /widget/sessions/{token}/pay`, as the iframe forwards it (no card digits). */

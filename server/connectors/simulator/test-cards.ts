@@ -56,6 +56,7 @@ export const TEST_CARDS: readonly TestCard[] = [
   { number: '4970103000000026', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '00000', threeDSecure: CHALLENGE_PASS, label: '3-D Secure: challenge, passed' },
   { number: '4970103000000034', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '00000', threeDSecure: CHALLENGE_FAIL, label: '3-D Secure: challenge, failed' },
   { number: '4970103000000042', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '00000', threeDSecure: NOT_ENROLLED, label: '3-D Secure: card not enrolled' },
+  { number: '370000000000028', brand: 'AMEX', cardType: 'AMEX', expirationDate: '1255', cvx: '1234', code: '00000', threeDSecure: CHALLENGE_PASS, label: '3-D Secure: American Express, challenge, passed' },
 ];
 
 const BY_NUMBER: ReadonlyMap<string, TestCard> = new Map(TEST_CARDS.map((card) => [card.number, card]));

@@ -20,7 +20,45 @@ export const CARDS = {
   amex: { number: '378282246310005', expiry: '12/35', cvx: '1234' },
   challengePass: { number: '4970103000000026', expiry: '12/35', cvx: '123' },
   challengeFail: { number: '4970103000000034', expiry: '12/35', cvx: '123' },
+  amexChallenge: { number: '370000000000028', expiry: '12/35', cvx: '1234' },
 } as const satisfies Record<string, TestCard>;
+
+/** The simulator's test gift cards (docs/test-cards.md): number and secret code. */
+export interface TestGiftCard {
+  number: string;
+  code: string;
+}
+
+export const GIFT_CARDS = {
+  g30: { number: '6035010000000000001', code: '1111' },
+  g50: { number: '6035010000000000002', code: '2222' },
+  g200: { number: '6035010000000000003', code: '3333' },
+  expired: { number: '6035010000000000006', code: '6666' },
+  g100: { number: '6035010000000000009', code: '9999' },
+} as const satisfies Record<string, TestGiftCard>;
+
+/**
+ * Types a gift card into the widget's gift-card form (opening it again with "add another" when a
+ * card is listed already) and presses Add; resolves once the gateway answered: a new card listed,
+ * or an error shown.
+ */
+export async function addGiftCard(page: Page, card: TestGiftCard): Promise<void> {
+  const listed = page.locator('[part~="gift-card"]');
+  const before = await listed.count();
+  const another = page.locator('[part~="add-another-button"]');
+  if (await another.count()) await another.click();
+  await page.locator('input[part~="gift-card-number"]').fill(card.number);
+  await page.locator('input[part~="gift-card-code"]').fill(card.code);
+  await page.locator('[part~="gift-card-add"]').click();
+  const added = listed.nth(before);
+  const refused = page.locator('guichet-gift-cards p.error:not(:empty)');
+  await added.or(refused).first().waitFor();
+}
+
+/** The gift cards listed in the widget: `masked | pays … | balance left …` each. */
+export async function giftCardsListed(page: Page): Promise<string[]> {
+  return page.locator('[part~="gift-card"]').evaluateAll((items) => items.map((li) => [...li.querySelectorAll('span')].map((span) => span.textContent).join(' | ')));
+}
 
 export function cardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[part~="card-frame"]');
