@@ -347,7 +347,7 @@ export class WebPaymentsService {
     const complement = await this.#unsettledComplement(session);
     if (amountLeft(session) > 0 && !complement) return false;
     await this.giftCards.settle(session, complement);
-    await deps.store.commit({ doneJobs: [job.id] });
+    await deps.store.commit({ doneJobs: [job] });
     return true;
   }
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock.js';
-import type { Job, Store, StoredRecord } from '../../../store/store.js';
+import type { Job, JobRef, Store, StoredRecord } from '../../../store/store.js';
 import type {
   BalanceAnswer,
   CaptureAnswer,
@@ -100,7 +100,7 @@ export class SimulatorGiftCardProcessor implements GiftCardProcessor {
       const { [request.reservationId]: _captured, ...reservations } = account.reservations;
       const balance = account.balance - held.amount;
       const captured = { ...account.captured, [request.reservationId]: { amount: held.amount, balance } };
-      return { answer: { ok: true, amount: held.amount, balance }, next: { balance, reservations, captured }, doneJobs: [expiryJob(request.number, request.reservationId, 0).id] };
+      return { answer: { ok: true, amount: held.amount, balance }, next: { balance, reservations, captured }, doneJobs: [expiryJob(request.number, request.reservationId, 0)] };
     });
   }
 
@@ -136,9 +136,9 @@ export class SimulatorGiftCardProcessor implements GiftCardProcessor {
       const held = account.reservations[reservationId];
       // A job that runs early (another gateway's clock) leaves a live reservation alone, and runs again later.
       if (held && lapsedOnly && held.expiresAt > now) return { answer: undefined, jobs: [expiryJob(number, reservationId, held.expiresAt)] };
-      if (!held) return { answer: undefined, doneJobs: [jobId] };
+      if (!held) return { answer: undefined, doneJobs: [{ merchantId: GIFT_CARD_SCOPE, id: jobId }] };
       const { [reservationId]: _released, ...reservations } = account.reservations;
-      return { answer: undefined, next: { ...account, reservations }, doneJobs: [jobId] };
+      return { answer: undefined, next: { ...account, reservations }, doneJobs: [{ merchantId: GIFT_CARD_SCOPE, id: jobId }] };
     });
   }
 
@@ -149,7 +149,7 @@ export class SimulatorGiftCardProcessor implements GiftCardProcessor {
   }
 
   /** Read, decide, write if unchanged, else again: one card's account changes atomically. */
-  async #update<T>(number: string, decide: (account: Account, now: number) => { answer: T; next?: Account; jobs?: Job[]; doneJobs?: string[] }): Promise<T> {
+  async #update<T>(number: string, decide: (account: Account, now: number) => { answer: T; next?: Account; jobs?: Job[]; doneJobs?: JobRef[] }): Promise<T> {
     for (let i = 0; i < MAX_TRIES; i++) {
       const { record, account } = await this.#read(number);
       const decision = decide(account, this.clock.now());
