@@ -86,8 +86,16 @@ function eventData(payment: Payment, operation: Operation): EventDraft['data'] {
 }
 
 /** doCapture (action 201): whole or partial, never beyond what is authorized and still valid. */
+/**
+ * A gift-card transaction (seed 004) takes no follow-up of its own: its draw on the cards is final.
+ * (Refunds of its order go to the complementary card payment: PaymentsService.refund.)
+ */
+function refuseGiftCards(payment: Payment, action: string): Decision | undefined {
+  return payment.giftCards ? refuse(CODES.ACTION_NOT_ALLOWED, `${action} is not allowed on gift-card transaction ${payment.id}`) : undefined;
+}
+
 export function decideCapture(payment: Payment, request: OperationRequest): Decision {
-  const invalid = checkLive(payment, request);
+  const invalid = checkLive(payment, request) ?? refuseGiftCards(payment, 'a capture');
   if (invalid) return invalid;
   if (payment.kind !== PaymentKind.AUTHORIZATION) return refuse(CODES.ALREADY_CAPTURED);
   if (payment.status === PaymentStatus.RESET) return refuse(CODES.TRANSACTION_INVALID, `transaction ${payment.id} was reset`);
@@ -107,7 +115,7 @@ export function decideCapture(payment: Payment, request: OperationRequest): Deci
  * it answers 02105 (a refund is needed); a payment already refunded in part cannot be reset.
  */
 export function decideReset(payment: Payment, request: OperationRequest): Decision {
-  const invalid = checkLive(payment, request);
+  const invalid = checkLive(payment, request) ?? refuseGiftCards(payment, 'a reset');
   if (invalid) return invalid;
   if (payment.status === PaymentStatus.RESET) return refuse(CODES.RESET_ALREADY_DONE);
   if (payment.refundedAmount > 0) return refuse(CODES.NOT_RESETABLE, `transaction ${payment.id} has refunds`);
@@ -131,7 +139,7 @@ export function decideReset(payment: Payment, request: OperationRequest): Decisi
 
 /** doRefund (action 421): whole or partial, several times, never beyond what was captured. */
 export function decideRefund(payment: Payment, request: OperationRequest): Decision {
-  const invalid = checkLive(payment, request);
+  const invalid = checkLive(payment, request) ?? refuseGiftCards(payment, 'a refund');
   if (invalid) return invalid;
   if (payment.status === PaymentStatus.RESET) return refuse(CODES.TRANSACTION_INVALID, `transaction ${payment.id} was reset`);
   const refundable = payment.capturedAmount - payment.refundedAmount;

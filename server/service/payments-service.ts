@@ -51,6 +51,19 @@ export interface NewPaymentRequest {
   complement?: boolean;
 }
 
+/** Where a follow-up named by one transaction really goes, or why it cannot. */
+type Redirect = { transactionId: string } | { refused: PaymentOutcome } | undefined;
+
+/**
+ * An order paid with gift cards refunds its complementary card payment only (seed 004), whichever
+ * of its two transactions is named; without one: 02703.
+ */
+function toComplement(named: Payment): Redirect {
+  if (!named.giftCards) return undefined;
+  if (named.complementPaymentId) return { transactionId: named.complementPaymentId };
+  return { refused: { code: CODES.ACTION_NOT_ALLOWED, message: `order ${named.orderRef} was paid by gift cards only: nothing can be refunded`, payment: named } };
+}
+
 /** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
 const PENDING_HOLD_MS = 5 * 60 * 1000;
 
@@ -163,27 +176,13 @@ export class PaymentsService {
     };
   }
 
-  /**
-   * A gift-card transaction (seed 004) takes no follow-up of its own: its draw on the cards is
-   * final. Refunds go to the order's complementary card payment (refund); the rest is 02703.
-   */
-  async #giftCardRefusal(merchant: Merchant, transactionId: string, action: string): Promise<PaymentOutcome | undefined> {
-    const payment = await this.deps.store.getPayment(merchant.merchantId, transactionId);
-    if (!payment?.giftCards) return undefined;
-    return { code: CODES.ACTION_NOT_ALLOWED, message: `${action} is not allowed on gift-card transaction ${payment.id}`, payment };
-  }
-
   /** doCapture (201). */
   async capture(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    const refused = await this.#giftCardRefusal(merchant, transactionId, 'a capture');
-    if (refused) return refused;
     return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideCapture, undefined, 'payment.currency');
   }
 
   /** doReset (its currency is a top-level field). */
   async reset(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    const refused = await this.#giftCardRefusal(merchant, transactionId, 'a reset');
-    if (refused) return refused;
     return unknownCurrency(request.currency, 'currency') ?? this.#followUp(merchant, transactionId, request, decideReset, undefined, 'currency');
   }
 
@@ -192,17 +191,7 @@ export class PaymentsService {
    * (seed 004), whichever of its two transactions is named; without one: 02703.
    */
   async refund(merchant: Merchant, transactionId: string, request: Omit<OperationRequest, 'operationId' | 'now'>): Promise<PaymentOutcome> {
-    const invalid = unknownCurrency(request.currency, 'payment.currency');
-    if (invalid) return invalid;
-    const named = await this.deps.store.getPayment(merchant.merchantId, transactionId);
-    let target = transactionId;
-    if (named?.giftCards) {
-      if (!named.complementPaymentId) {
-        return { code: CODES.ACTION_NOT_ALLOWED, message: `order ${named.orderRef} was paid by gift cards only: nothing can be refunded`, payment: named };
-      }
-      target = named.complementPaymentId;
-    }
-    return this.#followUp(merchant, target, request, decideRefund, undefined, 'payment.currency');
+    return unknownCurrency(request.currency, 'payment.currency') ?? this.#followUp(merchant, transactionId, request, decideRefund, undefined, 'payment.currency', toComplement);
   }
 
   /** Read, decide, commit; again from the read when another request committed first. */
@@ -213,11 +202,15 @@ export class PaymentsService {
     decide: (payment: Payment, request: OperationRequest) => Decision,
     doneJob?: JobRef,
     currencyField = 'payment.currency',
+    redirect?: (named: Payment) => Redirect,
   ): Promise<PaymentOutcome> {
     const { deps } = this;
     const operationId = deps.ids.transactionId();
     return retryOnConflict<PaymentOutcome>(async () => {
-      const payment = await deps.store.getPayment(merchant.merchantId, transactionId);
+      let payment = await deps.store.getPayment(merchant.merchantId, transactionId);
+      const redirected = payment && redirect?.(payment);
+      if (redirected && 'refused' in redirected) return { retry: false, value: redirected.refused };
+      if (redirected) payment = await deps.store.getPayment(merchant.merchantId, redirected.transactionId);
       if (!payment) return { retry: false, value: { code: CODES.TRANSACTION_NOT_FOUND, message: `transaction ${transactionId} does not exist` } };
       const now = deps.clock.now();
       const decision = decide(payment, { ...request, operationId, now });
