@@ -9,7 +9,7 @@ import {
   type GiftCardEntry,
   type GiftCardPart,
 } from '../core/gift-card.js';
-import { createPayment } from '../core/new-payment.js';
+import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS } from '../core/new-payment.js';
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { CODES } from '../core/result-codes.js';
 import { SessionStatus, type WebSession } from '../core/web-session-types.js';
@@ -183,8 +183,12 @@ export class GiftCardsService {
       const latestComplement = complement && (await deps.store.getPayment(merchantId, complement.id));
       const linked = latestComplement ? [{ next: { ...latestComplement, giftCardPaymentId: id, version: latestComplement.version + 1 }, expectedVersion: latestComplement.version }] : [];
       const next = acceptOrder(current, complement ? [complement.id, id] : [id]);
+      // The order, for its whole amount, is paid: a new session for it answers 02001 (unless another payment already holds it).
+      const dupKey = duplicateOrderKey(merchantId, current.orderRef, current.payment.amount, current.payment.currency);
+      const orderFree = (await deps.store.getClaim(dupKey, now)) === undefined;
       const committed = await deps.store.commit({
         payments: [{ next: giftPayment, expectedVersion: null }, ...linked],
+        claims: orderFree ? [{ key: dupKey, value: id, expiresAt: now + DUPLICATE_WINDOW_MS }] : [],
         sessions: [{ next, expectedVersion: current.version }],
         events: stampEvents(deps, merchantId, events, now).map((e) => ({ ...e, data: { ...e.data, ...orderData(current, parts, complement) } })),
       });

@@ -10,7 +10,8 @@ import { authorizationOut, cardOut, compact, resultOut, transactionOut } from '.
  * The session as the widget may see it (docs/WIDGET-PROTOCOL.md): no buyer, no private data,
  * never a clear card. `result` is the last attempt's (or the session's end); the last payment's
  * transaction, authorization and masked card are there for the ticket; `challenge` while a
- * 3-D Secure challenge waits for the shopper.
+ * 3-D Secure challenge waits for the shopper; `giftCards` when a gift-card contract is offered, and
+ * `complement` (the card that paid the rest) once an order paid with gift cards is accepted.
  */
 export interface ViewContext {
   merchant: Merchant | undefined;

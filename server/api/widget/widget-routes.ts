@@ -17,9 +17,10 @@ import { allowCaller, isGatewayOrigin, preflight } from './widget-origin.js';
 
 /**
  * The token-scoped endpoints the widget calls (docs/WIDGET-PROTOCOL.md): read a session, pay it
- * with a card (one POST per attempt, from the gateway's own card-fields page only), cancel it.
- * The token is the only credential: 128 random bits, valid for one session. Reads and cancels
- * answer CORS per the merchant's widgetOrigins.
+ * with a card (one POST per attempt, from the gateway's own card-fields page only), cancel it,
+ * and enter, remove or confirm gift cards.
+ * The token is the only credential: 128 random bits, valid for one session. Reads, cancels and
+ * gift cards answer CORS per the merchant's widgetOrigins.
  */
 export interface WidgetRoutesOptions {
   merchants: MerchantDirectory;

@@ -128,6 +128,14 @@ describe('gift cards: bad input', () => {
     assert.equal(await giftCardBalance(gw, GIFT.g30), 3000);
   });
 
+  it('answers 400 to a body that is not JSON, 413 to one over 8 kB', async () => {
+    const token = await openGiftSession(gw, 3000);
+    const post = (body: string) => gw.fetch(`/widget/sessions/${token}/gift-cards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal((await post('{"number":')).status, 400);
+    assert.equal((await post(JSON.stringify({ number: '1'.repeat(9000), code: '1111' }))).status, 413);
+    assert.deepEqual((await sessionView(gw, token)).giftCards.entries, []);
+  });
+
   it('answers 404 02304 for an unknown token', async () => {
     const response = await gw.fetch('/widget/sessions/0123456789abcdef0123456789abcdef/gift-cards', { method: 'POST', body: JSON.stringify(GIFT.g30) });
     assert.equal(response.status, 404);

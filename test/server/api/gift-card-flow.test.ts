@@ -64,6 +64,10 @@ describe('gift cards: orders paid with gift cards', () => {
     await expectCode(gw, 'doReset', resetRequest(id), '02703');
     await expectCode(gw, 'doCapture', captureRequest(id, 100), '02703');
     await expectCode(gw, 'doReAuthorization', reAuthorizationRequest(id, 100), '02703');
+    // The order is paid: a new session for it is a duplicate.
+    const again = await gw.call('doWebPayment', giftWebPaymentRequest(4200, { orderRef: answer.order.ref }));
+    assertCode(again, '02001');
+    assert.match(again.result.longMessage, new RegExp(`paid by transaction ${id}`));
     // Confirming twice changes nothing: the order is paid (02001).
     assertCode(await confirmGiftCards(gw, token), '02001');
     assert.equal(await giftCardBalance(gw, GIFT.g200), 15800);
