@@ -185,10 +185,10 @@ export class GiftCardsService {
       const next = acceptOrder(current, complement ? [complement.id, id] : [id]);
       // The order, for its whole amount, is paid: a new session for it answers 02001 (unless another payment already holds it).
       const dupKey = duplicateOrderKey(merchantId, current.orderRef, current.payment.amount, current.payment.currency);
-      const orderFree = (await deps.store.getClaim(dupKey, now)) === undefined;
+      const orderFree = (await deps.store.getClaim(merchantId, dupKey, now)) === undefined;
       const committed = await deps.store.commit({
         payments: [{ next: giftPayment, expectedVersion: null }, ...linked],
-        claims: orderFree ? [{ key: dupKey, value: id, expiresAt: now + DUPLICATE_WINDOW_MS }] : [],
+        claims: orderFree ? [{ merchantId, key: dupKey, value: id, expiresAt: now + DUPLICATE_WINDOW_MS }] : [],
         sessions: [{ next, expectedVersion: current.version }],
         events: stampEvents(deps, merchantId, events, now).map((e) => ({ ...e, data: { ...e.data, ...orderData(current, parts, complement) } })),
       });
