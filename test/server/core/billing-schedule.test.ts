@@ -34,7 +34,8 @@ describe('billing schedule', () => {
 
   it('counts the ranks: NX billingLeft, REC endDate or none', () => {
     assert.equal(lastRank('NX', rec({ billingLeft: 4 })), 4);
-    assert.equal(lastRank('REC', rec({ endDate: '30/04/2026 12:00' })), 3);
+    assert.equal(lastRank('REC', rec({ endDate: '30/04/2026 12:00' })), 4, '31/01, 28/02, 31/03, 30/04');
+    assert.equal(lastRank('REC', rec({ endDate: '29/04/2026' })), 3);
     assert.equal(lastRank('REC', rec()), undefined);
     assert.equal(lastRank('SCH', rec()), 1);
     assert.equal(planBillings('123456789012', 'REC', rec(), 1, 'Europe/Paris').length, 1, 'an open subscription lists its next date only');
