@@ -25,6 +25,7 @@ import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
+import { RecurringWebPayments } from './service/recurring-web-payments.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -104,9 +105,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     settings,
   };
   const payments = new PaymentsService(deps);
-  const webPayments = new WebPaymentsService(deps, payments);
   const wallets = new WalletsService(deps, payments);
   const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const webPayments = new WebPaymentsService(deps, payments, new RecurringWebPayments(deps, wallets, paymentRecords));
   const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
