@@ -25,6 +25,10 @@ import { GiftCardsService } from './service/gift-cards-service.js';
 import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
+import { WalletsService } from './service/wallets-service.js';
+import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
+import { BillingRunner } from './service/billing-runner.js';
+import { RecurringWebPayments } from './service/recurring-web-payments.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -73,6 +77,8 @@ export interface Gateway {
   payments: PaymentsService;
   webPayments: WebPaymentsService;
   giftCards: GiftCardsService;
+  wallets: WalletsService;
+  paymentRecords: PaymentRecordsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -109,7 +115,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const payments = new PaymentsService(deps);
   const giftCardProcessor = options.giftCardProcessor ?? new SimulatorGiftCardProcessor(store, clock);
   const giftCards = new GiftCardsService(deps, giftCardProcessor);
-  const webPayments = new WebPaymentsService(deps, payments, giftCards);
+  const wallets = new WalletsService(deps, payments);
+  const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const webPayments = new WebPaymentsService(deps, payments, giftCards, new RecurringWebPayments(deps, wallets, paymentRecords));
+  const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -134,6 +143,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         else await store.commit({ doneJobs: [job] });
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
+      [BILLING_JOB]: async (job) => {
+        const merchant = merchants.get(job.merchantId);
+        if (merchant) await billing.run(merchant, job);
+        else await store.commit({ doneJobs: [job] });
+      },
       [DELIVERY_JOB]: (job) => notify.runJob(job),
       ...(giftCardProcessor instanceof SimulatorGiftCardProcessor ? { [RESERVATION_EXPIRY_JOB]: (job: Job) => giftCardProcessor.runExpiryJob(job) } : {}),
     },
@@ -152,7 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, wallets, paymentRecords, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
   app.use(widgetRoutes({ merchants, webPayments, giftCards, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
@@ -178,6 +192,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     payments,
     webPayments,
     giftCards,
+    wallets,
+    paymentRecords,
     notify,
     logger,
     async listen() {

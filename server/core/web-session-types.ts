@@ -1,4 +1,5 @@
 import type { SessionGiftCards } from './gift-card.js';
+import type { Recurring } from './payment-record.js';
 import type { JsonValue } from './payment.js';
 
 /**
@@ -60,7 +61,8 @@ export interface WebSession {
     amount: number;
     currency: number;
     action: number;
-    mode: 'CPT' | 'DIF';
+    /** NX and REC: the first due date is paid here, the others from the wallet (see `recurring`). */
+    mode: 'CPT' | 'DIF' | 'NX' | 'REC';
     contractNumber: string;
     differedActionDate?: string;
   };
@@ -76,4 +78,8 @@ export interface WebSession {
   privateDataList?: JsonValue;
   /** Gift cards entered (a gift-card contract is selected): each one's amount is reserved at the processor. */
   giftCards?: SessionGiftCards;
+  /** doWebPayment in NX or REC mode: the recurring options, checked, with the first due day. */
+  recurring?: Recurring;
+  /** The wallet the card is saved in for the due dates to come (buyer.walletId). */
+  walletId?: string;
 }

@@ -2,10 +2,10 @@ import { currencyByNumeric } from '../core/money.js';
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS, paidBy, PENDING_HOLD } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
-import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
+import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type EventDraft, type OperationRequest } from '../core/transaction-state.js';
 import type { AcquirerAnswer, AcquirerAuthentication } from '../connectors/acquirer.js';
 import type { Merchant } from '../merchants/merchant.js';
-import type { Job, JobRef, PaymentSearch } from '../store/store.js';
+import type { Change, Job, JobRef, PaymentSearch } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
@@ -49,6 +49,17 @@ export interface NewPaymentRequest {
    * nothing itself — the order's one payment.accepted comes with the gift cards' capture.
    */
   complement?: boolean;
+  /** The stored payment.mode when it is a due date of a payment record (the terms are checked as CPT). */
+  recurringMode?: 'NX' | 'REC';
+  /** A due date of a payment record: its order is paid again on purpose, so it is no duplicate. */
+  dueDateOf?: string;
+  /** Added to the payment's event data. */
+  eventData?: EventDraft['data'];
+  /**
+   * More to commit with the new payment, in the same atomic step (a payment record's update).
+   * Called again, to read afresh, when a record it writes has moved since.
+   */
+  commitWith?: (payment: Payment) => PaymentSideEffects | Promise<PaymentSideEffects>;
 }
 
 /** Where a follow-up named by one transaction really goes, or why it cannot. */
@@ -64,8 +75,18 @@ function toComplement(named: Payment): Redirect {
   return { refused: { code: CODES.ACTION_NOT_ALLOWED, message: `order ${named.orderRef} was paid by gift cards only: nothing can be refunded`, payment: named } };
 }
 
+/** What a caller commits together with a new payment. */
+export interface PaymentSideEffects {
+  records?: Change['records'];
+  jobs?: Job[];
+  doneJobs?: JobRef[];
+  events?: EventDraft[];
+}
+
 /** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
 const PENDING_HOLD_MS = 5 * 60 * 1000;
+/** How many times the side effects of a new payment are decided again after version conflicts. */
+const MAX_SIDE_EFFECT_ATTEMPTS = 20;
 
 export class PaymentsService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -81,7 +102,7 @@ export class PaymentsService {
 
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
     // A credit pays no order, and a re-authorization renews one on purpose: neither is a duplicate.
-    const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId;
+    const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId && !request.dueDateOf;
     const id = deps.ids.transactionId();
     if (guardsOrder) {
       const refused = await this.#holdOrder(request.merchant.merchantId, dupKey, id, now);
@@ -114,7 +135,7 @@ export class PaymentsService {
       contractNumber: request.terms.contractNumber,
       kind: request.kind,
       action: request.terms.action,
-      mode: paymentMode(request.terms),
+      mode: request.recurringMode ?? paymentMode(request.terms),
       ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
       amount: request.terms.amount,
       currency: request.terms.currency,
@@ -129,19 +150,28 @@ export class PaymentsService {
       ...(request.token ? { token: request.token } : {}),
       ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
       ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),
+      ...(request.eventData ? { eventData: request.eventData } : {}),
     });
     const accepted = isAcceptedCode(answer.code);
     // The order's hold becomes the accepted payment's claim, or is given up after a refusal.
     const claims = accepted && guardsOrder ? [{ merchantId: payment.merchantId, key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
     const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
-    const committed = await deps.store.commit({
-      payments: [{ next: payment, expectedVersion: null }],
-      releaseClaims: guardsOrder ? [{ merchantId: payment.merchantId, key: dupKey, value: PENDING_HOLD + id }] : [],
-      claims,
-      jobs,
-      events: stampEvents(deps, payment.merchantId, request.complement ? events.filter((e) => e.type !== 'payment.accepted') : events, answeredAt),
-    });
-    if (!committed.ok) {
+    const stamped = stampEvents(deps, payment.merchantId, events, answeredAt);
+    for (let attempt = 1; ; attempt++) {
+      const more = (await request.commitWith?.(payment)) ?? {};
+      const committed = await deps.store.commit({
+        payments: [{ next: payment, expectedVersion: null }],
+        releaseClaims: guardsOrder ? [{ merchantId: payment.merchantId, key: dupKey, value: PENDING_HOLD + id }] : [],
+        claims,
+        jobs: [...jobs, ...(more.jobs ?? [])],
+        ...(more.records ? { records: more.records } : {}),
+        ...(more.doneJobs ? { doneJobs: more.doneJobs } : {}),
+        events: [...(request.complement ? stamped.filter((e) => e.type !== 'payment.accepted') : stamped), ...stampEvents(deps, payment.merchantId, more.events ?? [], answeredAt)],
+      });
+      if (committed.ok) break;
+      // A record written with the payment moved meanwhile: its side is decided again on a fresh read,
+      // so that the payment the acquirer made is never dropped for it.
+      if (committed.conflict === 'version' && request.commitWith && attempt < MAX_SIDE_EFFECT_ATTEMPTS) continue;
       // Our hold lapsed while the acquirer was slow, and another request paid the order.
       const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, answeredAt);
       if (original) return original;
