@@ -23,6 +23,11 @@ export interface Config {
   smtpUrl?: string;
   /** REDIS_URL (redis:// or rediss://): Redis is the store of record; absent: the memory store. */
   redisUrl?: string;
+  /**
+   * GUICHET_LEASE_SECONDS: how long work a process has taken (an outbox event, a scheduled job, a
+   * delivery's first attempt) stays its own; should it die, another process takes it over then.
+   */
+  leaseMs: number;
   /** A sandbox test clock (/sandbox/clock) instead of the wall clock. */
   testClock: boolean;
   logLevel: string;
@@ -85,6 +90,7 @@ export function readConfig(env: Env): Config {
     acquirerLatencyMs: integer(env, 'GUICHET_ACQUIRER_LATENCY_MS', 0, 0, 60_000),
     ...(smtpUrl ? { smtpUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
+    leaseMs: integer(env, 'GUICHET_LEASE_SECONDS', 60, 1, 3600) * 1000,
     testClock: testClock === '1',
     logLevel: logLevel(env.LOG_LEVEL || 'info'),
   };

@@ -15,6 +15,7 @@ describe('config', () => {
     assert.equal(config.timeZone, 'Europe/Paris');
     assert.equal(config.acquirerLatencyMs, 0);
     assert.equal(config.testClock, false);
+    assert.equal(config.leaseMs, 60_000);
   });
 
   it('reads every variable', () => {
@@ -29,10 +30,11 @@ describe('config', () => {
       GUICHET_TIME_ZONE: 'UTC',
       GUICHET_ACQUIRER_LATENCY_MS: '40',
       GUICHET_TEST_CLOCK: '1',
+      GUICHET_LEASE_SECONDS: '2',
     });
     assert.deepEqual(
-      [config.port, config.host, config.dataDir, config.merchantsFile, config.sessionTtlMs, config.maxAttempts, config.publicUrl, config.timeZone, config.acquirerLatencyMs, config.testClock],
-      [9000, '0.0.0.0', '/data', '/etc/m.json', 60_000, 5, 'https://pay.example', 'UTC', 40, true],
+      [config.port, config.host, config.dataDir, config.merchantsFile, config.sessionTtlMs, config.maxAttempts, config.publicUrl, config.timeZone, config.acquirerLatencyMs, config.testClock, config.leaseMs],
+      [9000, '0.0.0.0', '/data', '/etc/m.json', 60_000, 5, 'https://pay.example', 'UTC', 40, true, 2000],
     );
   });
 
@@ -44,6 +46,7 @@ describe('config', () => {
     [{ GUICHET_TIME_ZONE: 'Mars/Olympus' }, /^GUICHET_TIME_ZONE/],
     [{ GUICHET_PUBLIC_URL: 'pay.example' }, /^GUICHET_PUBLIC_URL/],
     [{ GUICHET_TEST_CLOCK: 'yes' }, /^GUICHET_TEST_CLOCK/],
+    [{ GUICHET_LEASE_SECONDS: '0' }, /^GUICHET_LEASE_SECONDS must be a whole number from 1 to 3600/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} naming the variable`, () => {

@@ -8,10 +8,26 @@ import { fileURLToPath } from 'node:url';
 /**
  * A redis-server of the test's own: a free loopback port, a temporary folder, nothing saved.
  * scripts/redis-server.js finds Debian's binary (installing it when it can, failing otherwise).
+ * Options give it other settings (persistence, eviction) or restart one on the port and folder
+ * of another, as an operator restarting Redis would.
  */
 export interface RedisProcess {
   url: string;
+  port: number;
+  /** Its working folder (AOF and RDB files). */
+  dir: string;
+  /** SIGTERM, then removes the folder unless it was given. */
   stop(): Promise<void>;
+  /** SIGKILL: the server dies as in a crash; the folder is kept, for a restart. */
+  crash(): Promise<void>;
+}
+
+export interface RedisOptions {
+  /** redis-server settings after the defaults (no RDB, no AOF), which they override: `['--appendonly', 'yes']`. */
+  settings?: string[];
+  /** Restarting: the port and folder of a server that stopped. */
+  port?: number;
+  dir?: string;
 }
 
 /** From build/test/server/support/ to the repository's scripts/. */
@@ -37,29 +53,34 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the server and resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-redis-'));
-  const port = await freePort();
-  const child = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function startRedis(options: RedisOptions = {}): Promise<RedisProcess> {
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'guichet-redis-'));
+  const port = options.port ?? (await freePort());
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.settings ?? [])];
+  const child = spawn(redisServerPath(), args, { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     await ready(child);
   } catch (error) {
     child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await end('SIGTERM');
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
+    crash: () => end('SIGKILL'),
   };
 }
 
