@@ -30,12 +30,28 @@ const STREAM_LENGTH = 50_000;
 /** A stream read blocks this long at most (ms) before the reader loops. */
 const READ_BLOCK_MS = 5000;
 
-/** A connection that remembers the copies made of it (`duplicate`), so they can all be closed. */
+/**
+ * A copy the adapter made. Ending it twice is ending it once: the adapter ends its stream reader
+ * again when the read fails, and ioredis would then wait two seconds for a socket already closed.
+ */
+class CopyRedis extends Redis {
+  #ended = false;
+
+  override disconnect(reconnect = false): void {
+    if (!reconnect) {
+      if (this.#ended) return;
+      this.#ended = true;
+    }
+    super.disconnect(reconnect);
+  }
+}
+
+/** A connection that remembers the copies made of it (`duplicate`, as ioredis does it), so they can all be closed. */
 class ParentRedis extends Redis {
   readonly copies = new Set<Redis>();
 
   override duplicate(override?: Partial<RedisOptions>): Redis {
-    const copy = super.duplicate(override);
+    const copy = new CopyRedis({ ...this.options, ...override });
     this.copies.add(copy);
     return copy;
   }
