@@ -57,28 +57,24 @@ export async function startGatewayProcess(name: string, env: Record<string, stri
     child = started;
     let stderr = '';
     started.stderr!.on('data', (chunk) => (stderr += chunk));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${name} did not start in ${START_TIMEOUT_MS} ms: ${stderr}`)), START_TIMEOUT_MS);
-      const fail = (error: Error): void => {
-        clearTimeout(timer);
-        started.kill('SIGKILL');
-        reject(error);
-      };
-      started.stdout!.on('data', (chunk: Buffer) => {
-        pending += chunk.toString();
-        const complete = pending.split('\n');
-        pending = complete.pop()!;
-        for (const line of complete) {
-          lines.push(line);
-          if (line.includes('"msg":"Guichet is listening"')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        }
-      });
-      started.once('exit', (code, signal) => fail(new Error(`${name} exited (${code ?? signal}) before listening: ${stderr}`)));
+    started.stdout!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const complete = pending.split('\n');
+      pending = complete.pop()!;
+      lines.push(...complete);
     });
-    started.removeAllListeners('exit');
+    // Ready once it answers /health, whatever its log level.
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (started.exitCode !== null || started.signalCode !== null) throw new Error(`${name} exited (${started.exitCode ?? started.signalCode}) before listening: ${stderr}`);
+      if (Date.now() > deadline) {
+        started.kill('SIGKILL');
+        throw new Error(`${name} did not start in ${START_TIMEOUT_MS} ms: ${stderr}`);
+      }
+      const health = await fetch(`${url}/health`).catch(() => undefined);
+      if (health?.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   const fetchGateway = (path: string, init?: RequestInit) => fetch(url + path, init);
