@@ -21,8 +21,9 @@ import { verifySocketToken } from './socket-token.js';
  * one room: a payment token (the widget; its merchant must allow the page's origin), a merchant's
  * id and access key (a server), or a short-lived merchant token (a browser). A bad handshake gets
  * `unauthorized` and nothing else. A client that comes back within two minutes recovers its room
- * and the events it missed (with REDIS_URL, on whichever process it reaches: socket-adapter.ts); any other (re)connection to a payment room is sent the session's
- * current state, so nothing is ever missing for long.
+ * and the events it missed (with REDIS_URL, on whichever process it reaches: socket-adapter.ts);
+ * any other (re)connection to a payment room is sent the session's current state, so nothing is
+ * ever missing for long.
  */
 export interface SocketServerOptions {
   store: Store;
