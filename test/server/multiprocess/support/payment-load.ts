@@ -85,9 +85,11 @@ export async function runPaymentLoad(options: LoadOptions): Promise<Answered[]> 
 /**
  * Reads every payment the load touched from `reader` and checks it: each one answered ACCEPTED
  * is there with all its accepted operations, the ledger's limits hold, and its stored captures
- * and refunds lie between what was accepted and what was accepted plus what failed.
+ * and refunds lie between what was accepted and what was accepted plus what failed. `others`
+ * (payments whose authorization got no clear answer, found through their events) are checked
+ * against the ledger's limits.
  */
-export async function checkPaymentsAfterLoad(reader: GatewayProcess, answers: readonly Answered[]): Promise<{ payments: number }> {
+export async function checkPaymentsAfterLoad(reader: GatewayProcess, answers: readonly Answered[], others: Iterable<string> = []): Promise<{ payments: number }> {
   const byPayment = new Map<string, Answered[]>();
   for (const answer of answers) {
     if (answer.paymentId) byPayment.set(answer.paymentId, [...(byPayment.get(answer.paymentId) ?? []), answer]);
@@ -106,6 +108,9 @@ export async function checkPaymentsAfterLoad(reader: GatewayProcess, answers: re
       const unknown = sum(list, op, 'failed');
       assert.ok(total >= accepted && total <= accepted + unknown, `payment ${paymentId}: ${op} stored ${total}, accepted ${accepted}, without a clear answer ${unknown}`);
     }
+  }
+  for (const paymentId of others) {
+    if (!byPayment.has(paymentId)) assertLedgerHolds(await readLedger(reader, paymentId));
   }
   return { payments: byPayment.size };
 }
