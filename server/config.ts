@@ -30,6 +30,11 @@ export interface Config {
   eventRetentionMs: number;
   /** GUICHET_SESSION_RETENTION_DAYS: an ended web-payment session is kept this long in Redis. */
   sessionRetentionMs: number;
+  /**
+   * GUICHET_LEASE_SECONDS: how long work a process has taken (an outbox event, a scheduled job, a
+   * delivery's first attempt) stays its own; should it die, another process takes it over then.
+   */
+  leaseMs: number;
   /** A sandbox test clock (/sandbox/clock) instead of the wall clock. */
   testClock: boolean;
   logLevel: string;
@@ -98,6 +103,7 @@ export function readConfig(env: Env): Config {
     ...(redisUrl ? { redisUrl } : {}),
     eventRetentionMs: integer(env, 'GUICHET_EVENT_RETENTION_DAYS', 7, 1, 3650) * DAY_MS,
     sessionRetentionMs: integer(env, 'GUICHET_SESSION_RETENTION_DAYS', 30, 1, 3650) * DAY_MS,
+    leaseMs: integer(env, 'GUICHET_LEASE_SECONDS', 60, 1, 3600) * 1000,
     testClock: testClock === '1',
     logLevel: logLevel(env.LOG_LEVEL || 'info'),
   };

@@ -32,6 +32,8 @@ import { RecurringWebPayments } from './service/recurring-web-payments.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
+import { openLiveAdapter } from './notify/socket-adapter.js';
+import { checkRedisDurability } from './redis/durability-check.js';
 import type { Job, Store } from './store/store.js';
 import { merchantAuth } from './api/auth/merchant-auth.js';
 import { jsonErrorHandler } from './api/http-errors.js';
@@ -84,7 +86,7 @@ export interface Gateway {
   logger: Logger;
   /** Listens on config.host:config.port (0: a free port) and starts the job timer. */
   listen(): Promise<{ port: number; url: string }>;
-  /** Stops taking requests, waits for those in flight, stops the jobs, closes the store. */
+  /** Stops taking requests, waits for those in flight, stops the jobs, closes the live-events connections and the store. */
   close(): Promise<void>;
 }
 
@@ -122,6 +124,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
+  // Several processes may share this Redis: live events go through it too.
+  const live = config.redisUrl ? openLiveAdapter(config.redisUrl) : undefined;
+  if (live) await checkRedisDurability(live.redis, logger);
   const notify = createNotifyHub({
     store,
     clock,
@@ -130,12 +135,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     verifier,
     dataKey: dataKey.key,
-    settings: { dataDir: config.dataDir, timeZone: config.timeZone, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), ...notifySettings },
+    settings: { dataDir: config.dataDir, timeZone: config.timeZone, leaseMs: config.leaseMs, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), ...notifySettings },
     ...(random ? { random } : {}),
+    ...(live ? { liveAdapter: live.adapter } : {}),
   });
   const jobs = new JobRunner({
     store,
     clock,
+    leaseMs: config.leaseMs,
     handlers: {
       'deferred-capture': async (job) => {
         const merchant = merchants.get(job.merchantId);
@@ -220,6 +227,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await closing;
       }
       await jobs.stop();
+      await live?.close();
       await store.close();
     },
   };

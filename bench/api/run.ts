@@ -1,6 +1,8 @@
 // `npm run bench`: doAuthorization on Guichet against a bare Express 5 JSON route, over loopback.
 // Each run forks a fresh target process (server.js), warms it up, measures it with autocannon
-// from this process, and stops it; bare and gateway runs alternate so that noise shows.
+// from this process, and stops it; bare and gateway runs alternate so that noise shows. The
+// Redis target runs on a redis-server of its own per run (redis-target.ts), and reports the
+// Redis commands and round trips each doAuthorization costs.
 // See bench/README.md for why the targets run in their own process and how to read the table.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,11 +12,16 @@ import autocannon, { type RequestSpec, type Result } from 'autocannon';
 import type { TargetKind, ToParent } from './server.js';
 import { isSoapAccepted, soapAuthorizationRequest } from './soap-client.js';
 import { envInt } from '../env-int.js';
+import type { RedisTally } from './redis-round-trips.js';
+import { BENCH_REDIS_SETTINGS, redisFigures, startBenchRedis, type BenchRedis, type RedisFigures } from './redis-target.js';
 
 /** The issue's target: doAuthorization at 0.6 of the bare route's throughput or better. */
 const TARGET_RATIO = 0.6;
 /** The SOAP face's target (issue 7): SOAP doAuthorization at 0.7 of JSON's or better. */
 const SOAP_TARGET_RATIO = 0.7;
+/** The Redis store's target (issue 6): doAuthorization on Redis at 0.4 of the bare route or better, in 2 round trips at most. */
+const REDIS_TARGET_RATIO = 0.4;
+const REDIS_MAX_ROUND_TRIPS = 2;
 
 const settings = {
   seconds: envInt('BENCH_SECONDS', 10, 1, 600),
@@ -37,12 +44,15 @@ interface Target {
   child: ChildProcess;
 }
 
-/** Forks server.js for `kind`, its logs (stdout) going to /dev/null as a production log would go to a file. */
-function startTarget(kind: TargetKind): Promise<Target> {
-  const child = fork(SERVER_JS, [kind], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_LOG_LEVEL: settings.logLevel },
-  });
+/**
+ * Forks server.js for `kind`, its logs (stdout) going to /dev/null as a production log would go
+ * to a file; on Redis when `redisUrl` is given, else on the memory store whatever REDIS_URL says.
+ */
+function startTarget(kind: TargetKind, redisUrl?: string): Promise<Target> {
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_LOG_LEVEL: settings.logLevel };
+  delete env.REDIS_URL;
+  if (redisUrl) env.REDIS_URL = redisUrl;
+  const child = fork(SERVER_JS, [kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -74,18 +84,29 @@ function stopTarget(target: Target): Promise<void> {
   });
 }
 
-/** CPU time the target process has used so far (ms). */
-function targetCpuMs(target: Target): Promise<number> {
+/** Asks the target over IPC and waits for its answer of the same type. */
+function ask<T extends ToParent['type']>(target: Target, type: T): Promise<Extract<ToParent, { type: T }>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${target.kind} did not report its CPU time`)), 5_000);
-    target.child.on('message', function cpu(message: ToParent) {
-      if (message.type !== 'cpu') return;
+    const timer = setTimeout(() => reject(new Error(`${target.kind} did not answer ${type}`)), 5_000);
+    target.child.on('message', function answer(message: ToParent) {
+      if (message.type !== type) return;
       clearTimeout(timer);
-      target.child.off('message', cpu);
-      resolve(message.userMs + message.systemMs);
+      target.child.off('message', answer);
+      resolve(message as Extract<ToParent, { type: T }>);
     });
-    target.child.send({ type: 'cpu' });
+    target.child.send({ type });
   });
+}
+
+/** CPU time the target process has used so far (ms). */
+async function targetCpuMs(target: Target): Promise<number> {
+  const { userMs, systemMs } = await ask(target, 'cpu');
+  return userMs + systemMs;
+}
+
+async function targetRedisTally(target: Target): Promise<RedisTally> {
+  const { type: _type, ...tally } = await ask(target, 'redis');
+  return tally;
 }
 
 // A doAuthorization (action 101, authorization + capture) with the Payline SDK test card; only
@@ -104,9 +125,9 @@ const [bodyHead, bodyTail] = JSON.stringify({
 const refPrefix = `bench-${process.pid}-${Date.now().toString(36)}-`;
 let orderCounter = 0;
 
-/** What a run measures: the bare route, or the gateway's doAuthorization through one face. */
-type Scenario = 'bare' | 'json' | 'soap';
-const SCENARIOS: readonly Scenario[] = ['bare', 'json', 'soap'];
+/** What a run measures: the bare route, or the gateway's doAuthorization through one face, or over JSON on Redis. */
+type Scenario = 'bare' | 'json' | 'soap' | 'redis';
+const SCENARIOS: readonly Scenario[] = ['bare', 'json', 'soap', 'redis'];
 const targetOf = (scenario: Scenario): TargetKind => (scenario === 'bare' ? 'bare' : 'gateway');
 
 const jsonRequest: RequestSpec = {
@@ -123,10 +144,13 @@ interface Load {
   badSamples: string[];
   clientCpuMs: number;
   serverCpuMs: number;
+  /** The Redis target's costs. */
+  redis?: RedisFigures;
 }
 
-async function load(target: Target, scenario: Scenario, seconds: number): Promise<Load> {
+async function load(target: Target, scenario: Scenario, seconds: number, redis?: BenchRedis): Promise<Load> {
   const badSamples: string[] = [];
+  const redisBefore = redis && { server: await redis.snapshot(), gateway: await targetRedisTally(target) };
   const clientStart = process.cpuUsage();
   const serverStart = await targetCpuMs(target);
   const result = await autocannon({
@@ -143,7 +167,11 @@ async function load(target: Target, scenario: Scenario, seconds: number): Promis
   });
   const client = process.cpuUsage(clientStart);
   const serverCpuMs = (await targetCpuMs(target)) - serverStart;
-  return { result, badSamples, clientCpuMs: (client.user + client.system) / 1000, serverCpuMs };
+  const figures =
+    redis &&
+    redisBefore &&
+    redisFigures({ before: redisBefore.server, after: await redis.snapshot() }, { before: redisBefore.gateway, after: await targetRedisTally(target) }, result.duration);
+  return { result, badSamples, clientCpuMs: (client.user + client.system) / 1000, serverCpuMs, ...(figures ? { redis: figures } : {}) };
 }
 
 interface RunRecord {
@@ -166,13 +194,18 @@ interface RunRecord {
   statusCodes: Record<string, number>;
   warmup: { completed: number; non2xx: number; errors: number; notAccepted: number } | null;
   badSamples: string[];
+  redis?: RedisFigures;
 }
 
 async function measure(kind: Scenario, round: number): Promise<RunRecord> {
-  const target = await startTarget(targetOf(kind));
+  const redis = kind === 'redis' ? await startBenchRedis() : undefined;
+  const target = await startTarget(targetOf(kind), redis?.url).catch(async (error: unknown) => {
+    await redis?.stop();
+    throw error;
+  });
   try {
     const warm = settings.warmupSeconds > 0 ? await load(target, kind, settings.warmupSeconds) : undefined;
-    const run = await load(target, kind, settings.seconds);
+    const run = await load(target, kind, settings.seconds, redis);
     const { result } = run;
     const seconds = result.duration;
     return {
@@ -194,9 +227,11 @@ async function measure(kind: Scenario, round: number): Promise<RunRecord> {
         ? { completed: warm.result.requests.total, non2xx: warm.result.non2xx, errors: warm.result.errors, notAccepted: warm.result.mismatches }
         : null,
       badSamples: [...(warm?.badSamples ?? []), ...run.badSamples].slice(0, 5),
+      ...(run.redis ? { redis: run.redis } : {}),
     };
   } finally {
     await stopTarget(target);
+    await redis?.stop();
   }
 }
 
@@ -219,10 +254,11 @@ function gitCommit(): string | null {
 async function main(): Promise<number> {
   const perRun = settings.warmupSeconds + settings.seconds;
   console.log(
-    `doAuthorization (action 101, card 4970101122334455) over JSON and SOAP vs a bare Express 5 JSON route, loopback, ` +
+    `doAuthorization (action 101, card 4970101122334455) over JSON and SOAP, and over JSON on Redis, vs a bare Express 5 JSON route, loopback, ` +
       `${settings.connections} connections; per run ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured; ` +
-      `${settings.rounds} round(s) of bare, JSON, SOAP: about ${settings.rounds * SCENARIOS.length * perRun} s.`,
+      `${settings.rounds} round(s) of bare, JSON, SOAP, Redis: about ${settings.rounds * SCENARIOS.length * perRun} s.`,
   );
+  console.log(`Redis target: a redis-server of its own per run, ${BENCH_REDIS_SETTINGS.join(' ')}.`);
   const requestLines = ['info', 'debug', 'trace'].includes(settings.logLevel) ? 'one line per request is written' : 'the per-request lines (info) are not written';
   console.log(`Gateway log level: ${settings.logLevel} (${requestLines}), logs to /dev/null. Each run forks a fresh target process.`);
 
@@ -252,6 +288,7 @@ async function main(): Promise<number> {
   const bare = of('bare');
   const gateway = of('json');
   const soap = of('soap');
+  const onRedis = of('redis');
   const summary = (list: RunRecord[]) => ({
     requestsPerSecond: mean(list.map((r) => r.requestsPerSecond)),
     p50: mean(list.map((r) => r.latencyMs.p50)),
@@ -261,6 +298,10 @@ async function main(): Promise<number> {
   const bareMean = summary(bare);
   const gatewayMean = summary(gateway);
   const soapMean = summary(soap);
+  const redisMean = summary(onRedis);
+  const redisRatio = redisMean.requestsPerSecond / bareMean.requestsPerSecond;
+  const redisPer = (pick: (f: RedisFigures) => number) => mean(onRedis.map((r) => pick(r.redis!)));
+  const roundTrips = redisPer((f) => f.requestRoundTrips);
   const soapRatio = soapMean.requestsPerSecond / gatewayMean.requestsPerSecond;
   const ratio = gatewayMean.requestsPerSecond / bareMean.requestsPerSecond;
   const roundRatios = gateway.map((g, i) => g.requestsPerSecond / bare[i]!.requestsPerSecond);
@@ -268,10 +309,29 @@ async function main(): Promise<number> {
   console.log(row(['mean', 'bare', fixed(bareMean.requestsPerSecond), fixed(bareMean.p50, 1), fixed(bareMean.p99, 1), '', fixed(bareMean.serverCpuPerRequestUs), '', ''], widths));
   console.log(row(['mean', 'json', fixed(gatewayMean.requestsPerSecond), fixed(gatewayMean.p50, 1), fixed(gatewayMean.p99, 1), '', fixed(gatewayMean.serverCpuPerRequestUs), '', ''], widths));
   console.log(row(['mean', 'soap', fixed(soapMean.requestsPerSecond), fixed(soapMean.p50, 1), fixed(soapMean.p99, 1), '', fixed(soapMean.serverCpuPerRequestUs), '', ''], widths));
+  console.log(row(['mean', 'redis', fixed(redisMean.requestsPerSecond), fixed(redisMean.p50, 1), fixed(redisMean.p99, 1), '', fixed(redisMean.serverCpuPerRequestUs), '', ''], widths));
+  console.log('');
+  console.log('Redis, per doAuthorization (mean of the Redis runs):');
+  console.log(`  request path: ${fixed(redisPer((f) => f.requestCommands), 2)} commands in ${fixed(roundTrips, 2)} round trips`);
+  console.log(
+    `  sent by the gateway process in all (outbox dispatch, live events, jobs included): ${fixed(redisPer((f) => f.processCommands), 2)} commands`,
+  );
+  const byName = new Map<string, number>();
+  for (const r of onRedis) for (const [name, perRequest] of Object.entries(r.redis!.serverCommandsByName)) byName.set(name, (byName.get(name) ?? 0) + perRequest / onRedis.length);
+  console.log(
+    `  run by redis-server (INFO commandstats, Lua's calls included): ${fixed(redisPer((f) => f.serverCommands), 1)} commands: ` +
+      [...byName].sort((a, b) => b[1] - a[1]).map(([name, perRequest]) => `${name} ${fixed(perRequest, 2)}`).join(', '),
+  );
+  console.log(`  redis-server CPU: ${pct(redisPer((f) => f.serverCpu))} of a core`);
   console.log('');
   console.log(`ratio gateway/bare: ${fixed(ratio, 2)} (per round: ${roundRatios.map((r) => fixed(r, 2)).join(', ')}); target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
   console.log(`ratio of CPU cost per request, bare/gateway: ${fixed(cpuRatio, 2)}`);
   console.log(`ratio SOAP/JSON: ${fixed(soapRatio, 2)}; target ≥ ${SOAP_TARGET_RATIO}: ${soapRatio >= SOAP_TARGET_RATIO ? 'met' : 'NOT met'}`);
+  const redisMet = redisRatio >= REDIS_TARGET_RATIO && roundTrips <= REDIS_MAX_ROUND_TRIPS;
+  console.log(
+    `ratio Redis/bare: ${fixed(redisRatio, 2)} (per round: ${onRedis.map((r, i) => fixed(r.requestsPerSecond / bare[i]!.requestsPerSecond, 2)).join(', ')}), ` +
+      `${fixed(roundTrips, 2)} round trips; target ≥ ${REDIS_TARGET_RATIO} in ≤ ${REDIS_MAX_ROUND_TRIPS} round trips: ${redisMet ? 'met' : 'NOT met'}`,
+  );
   const starved = runs.filter((r) => r.serverCpu < 0.9);
   if (starved.length > 0) {
     console.log(
@@ -295,12 +355,21 @@ async function main(): Promise<number> {
     commit: gitCommit(),
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-    settings: { ...settings, targetRatio: TARGET_RATIO, soapTargetRatio: SOAP_TARGET_RATIO, logStream: '/dev/null' },
+    settings: {
+      ...settings,
+      targetRatio: TARGET_RATIO,
+      soapTargetRatio: SOAP_TARGET_RATIO,
+      redisTargetRatio: REDIS_TARGET_RATIO,
+      redisMaxRoundTrips: REDIS_MAX_ROUND_TRIPS,
+      redisSettings: BENCH_REDIS_SETTINGS,
+      logStream: '/dev/null',
+    },
     ratio,
     soapRatio,
+    redisRatio,
     roundRatios,
     cpuRatio,
-    mean: { bare: bareMean, json: gatewayMean, soap: soapMean },
+    mean: { bare: bareMean, json: gatewayMean, soap: soapMean, redis: redisMean },
     runs,
   };
   writeFileSync(RESULTS_JSON, JSON.stringify(report, null, 2) + '\n');
@@ -316,6 +385,10 @@ async function main(): Promise<number> {
   }
   if (soapRatio < SOAP_TARGET_RATIO) {
     console.error(`FAILED: SOAP reached ${fixed(soapRatio, 2)} of JSON's throughput (target ${SOAP_TARGET_RATIO})`);
+    return 1;
+  }
+  if (!redisMet) {
+    console.error(`FAILED: on Redis, ${fixed(redisRatio, 2)} of the bare route's throughput in ${fixed(roundTrips, 2)} round trips (target ${REDIS_TARGET_RATIO} in ${REDIS_MAX_ROUND_TRIPS})`);
     return 1;
   }
   return 0;

@@ -1,10 +1,12 @@
 // One benchmark target in its own process, started by run.js with fork():
-//   node build/bench/api/server.js gateway   Guichet as main.ts wires it (memory store, simulator)
+//   node build/bench/api/server.js gateway   Guichet as main.ts wires it (simulator; the memory
+//                                            store, or Redis when REDIS_URL is set)
 //   node build/bench/api/server.js bare      Express 5 with one JSON POST route, the baseline
 // It listens on a free loopback port and tells the parent over the IPC channel:
-//   { type: 'ready', port, logLevel }; it answers { type: 'cpu' } with its CPU time, and closes
-// when the parent disconnects or sends SIGTERM. stdout is the log stream, as in production;
-// run.js points it at /dev/null.
+//   { type: 'ready', port, logLevel }; it answers { type: 'cpu' } with its CPU time and, on
+// Redis, { type: 'redis' } with the commands and round trips it has sent (redis-round-trips.ts);
+// it closes when the parent disconnects or sends SIGTERM. stdout is the log stream, as in
+// production; run.js points it at /dev/null.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,12 +16,14 @@ import express from 'express';
 import { readConfig } from '../../server/config.js';
 import { createGateway } from '../../server/gateway.js';
 import { createLogger } from '../../server/logging/logger.js';
+import { countRedisRoundTrips, type RedisTally } from './redis-round-trips.js';
 
 export type TargetKind = 'gateway' | 'bare';
 
 export type ToParent =
   | { type: 'ready'; kind: TargetKind; port: number; logLevel: string | null; pid: number }
-  | { type: 'cpu'; userMs: number; systemMs: number };
+  | { type: 'cpu'; userMs: number; systemMs: number }
+  | ({ type: 'redis' } & RedisTally);
 
 const kind = process.argv[2];
 if (kind !== 'gateway' && kind !== 'bare') {
@@ -89,6 +93,7 @@ async function startGateway(logLevel: string): Promise<{ port: number; close(): 
 }
 
 const logLevel = process.env.BENCH_LOG_LEVEL || 'info';
+const redisCount = kind === 'gateway' && process.env.REDIS_URL ? countRedisRoundTrips() : undefined;
 const target = kind === 'gateway' ? await startGateway(logLevel) : await startBare();
 
 let closing = false;
@@ -105,5 +110,6 @@ process.on('message', (message: { type?: string }) => {
     const { user, system } = process.cpuUsage();
     send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000 });
   }
+  if (message.type === 'redis' && redisCount) send({ type: 'redis', ...redisCount.tally() });
 });
 send({ type: 'ready', kind, port: target.port, logLevel: kind === 'gateway' ? logLevel : null, pid: process.pid });

@@ -13,7 +13,7 @@ import { MailRenderer } from './mail-render.js';
 import { createMailTransport, type MailTransport } from './mail-transport.js';
 import { Outbox } from './outbox.js';
 import { PaylineNotificationChannel } from './payline-notification.js';
-import { createSocketServer, type LiveServer } from './socket-server.js';
+import { createSocketServer, type LiveServer, type SocketServerOptions } from './socket-server.js';
 import { SocketRoomsChannel } from './socket-rooms.js';
 import { WebhookChannel } from './webhook.js';
 import { WebhookEndpoints } from './webhook-endpoints.js';
@@ -33,6 +33,12 @@ export interface NotifySettings {
   notificationTimeoutMs?: number;
   /** templates/email by default. */
   templatesDir?: string;
+  /**
+   * How long an event a process took from the outbox, or a delivery it began, stays its own (ms):
+   * should the process die, another takes it over then. 60 s by default; keep it above the
+   * attempt timeouts, or a slow attempt is made twice.
+   */
+  leaseMs?: number;
 }
 
 export interface NotifyHubOptions {
@@ -47,6 +53,8 @@ export interface NotifyHubOptions {
   settings: NotifySettings;
   /** [0, 1), for jitter; the CSPRNG by default. */
   random?: () => number;
+  /** socket.io's adapter when several processes share the store (socket-adapter.ts). */
+  liveAdapter?: SocketServerOptions['adapter'];
 }
 
 export interface NotifyHub {
@@ -68,13 +76,23 @@ export interface NotifyHub {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_LEASE_MS = 60_000;
 
 export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
   const { store, clock, ids, merchants, logger, verifier, settings } = options;
   const socketTokenKey = Buffer.from(hkdfSync('sha256', options.dataKey, Buffer.alloc(0), 'guichet socket tokens', 32));
   const random = options.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
-  const deliveries = new DeliveryQueue({ store, clock, random, logger });
-  const io = createSocketServer({ store, clock, merchants, verifier, tokenKey: socketTokenKey, timeZone: settings.timeZone });
+  const leaseMs = settings.leaseMs ?? DEFAULT_LEASE_MS;
+  const deliveries = new DeliveryQueue({ store, clock, random, logger, guardMs: leaseMs });
+  const io = createSocketServer({
+    store,
+    clock,
+    merchants,
+    verifier,
+    tokenKey: socketTokenKey,
+    timeZone: settings.timeZone,
+    ...(options.liveAdapter ? { adapter: options.liveAdapter } : {}),
+  });
   const transport = createMailTransport({ ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), dataDir: settings.dataDir, clock });
 
   const payline = new PaylineNotificationChannel({ store, clock, merchants, deliveries, timeoutMs: settings.notificationTimeoutMs ?? DEFAULT_TIMEOUT_MS });
@@ -84,7 +102,7 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
   deliveries.handle('payline-notification', payline);
   deliveries.handle('webhook', webhook);
   deliveries.handle('mail', mail);
-  const outbox = new Outbox({ store, logger, channels: [payline, webhook, rooms, mail] });
+  const outbox = new Outbox({ store, logger, channels: [payline, webhook, rooms, mail], leaseMs });
   let attached = false;
 
   return {
@@ -109,8 +127,10 @@ export function createNotifyHub(options: NotifyHubOptions): NotifyHub {
       await outbox.stop();
       await deliveries.close();
       transport.close();
-      // Closing socket.io also closes the HTTP server it is attached to.
+      // Closing socket.io also closes the HTTP server it is attached to. Never attached, it still
+      // has its adapter to close (the Redis one reads a stream until then).
       if (attached) await io.close();
+      else io.of('/').adapter.close();
     },
   };
 }

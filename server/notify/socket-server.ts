@@ -1,4 +1,4 @@
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Clock } from '../core/clock.js';
 import type { AccessKeyVerifier } from '../merchants/access-key.js';
 import type { MerchantDirectory } from '../merchants/merchant-directory.js';
@@ -21,8 +21,9 @@ import { verifySocketToken } from './socket-token.js';
  * one room: a payment token (the widget; its merchant must allow the page's origin), a merchant's
  * id and access key (a server), or a short-lived merchant token (a browser). A bad handshake gets
  * `unauthorized` and nothing else. A client that comes back within two minutes recovers its room
- * and the events it missed; any other (re)connection to a payment room is sent the session's
- * current state, so nothing is ever missing for long.
+ * and the events it missed (with REDIS_URL, on whichever process it reaches: socket-adapter.ts);
+ * any other (re)connection to a payment room is sent the session's current state, so nothing is
+ * ever missing for long.
  */
 export interface SocketServerOptions {
   store: Store;
@@ -33,6 +34,8 @@ export interface SocketServerOptions {
   tokenKey: Buffer;
   /** Of the ticket's dates in an ACCEPTED session state. */
   timeZone: string;
+  /** Carries room emits to the other processes (socket-adapter.ts); default: this process only. */
+  adapter?: ServerOptions['adapter'];
 }
 
 interface SocketData {
@@ -53,6 +56,7 @@ export function createSocketServer(options: SocketServerOptions): LiveServer {
     path: SOCKET_PATH,
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: true },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     // The CORS preflight knows no merchant yet: any origin some merchant allows may try.
     cors: { origin: (origin, done) => done(null, origin === undefined || anyAllowsWidgetOrigin(options.merchants.all(), origin)) },
   });

@@ -18,6 +18,7 @@ describe('config', () => {
     assert.equal(config.redisUrl, undefined);
     assert.equal(config.eventRetentionMs, 7 * 86_400_000);
     assert.equal(config.sessionRetentionMs, 30 * 86_400_000);
+    assert.equal(config.leaseMs, 60_000);
   });
 
   it('reads the Redis settings: one server or a cluster, and the retention periods', () => {
@@ -39,10 +40,11 @@ describe('config', () => {
       GUICHET_TIME_ZONE: 'UTC',
       GUICHET_ACQUIRER_LATENCY_MS: '40',
       GUICHET_TEST_CLOCK: '1',
+      GUICHET_LEASE_SECONDS: '2',
     });
     assert.deepEqual(
-      [config.port, config.host, config.dataDir, config.merchantsFile, config.sessionTtlMs, config.maxAttempts, config.publicUrl, config.timeZone, config.acquirerLatencyMs, config.testClock],
-      [9000, '0.0.0.0', '/data', '/etc/m.json', 60_000, 5, 'https://pay.example', 'UTC', 40, true],
+      [config.port, config.host, config.dataDir, config.merchantsFile, config.sessionTtlMs, config.maxAttempts, config.publicUrl, config.timeZone, config.acquirerLatencyMs, config.testClock, config.leaseMs],
+      [9000, '0.0.0.0', '/data', '/etc/m.json', 60_000, 5, 'https://pay.example', 'UTC', 40, true, 2000],
     );
   });
 
@@ -59,6 +61,7 @@ describe('config', () => {
     [{ REDIS_URL: 'redis-cluster://a:1,,b:2' }, /^REDIS_URL/],
     [{ GUICHET_EVENT_RETENTION_DAYS: '0' }, /^GUICHET_EVENT_RETENTION_DAYS must be a whole number from 1 to 3650/],
     [{ GUICHET_SESSION_RETENTION_DAYS: 'week' }, /^GUICHET_SESSION_RETENTION_DAYS/],
+    [{ GUICHET_LEASE_SECONDS: '0' }, /^GUICHET_LEASE_SECONDS must be a whole number from 1 to 3600/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} naming the variable`, () => {

@@ -26,7 +26,7 @@ export interface Ledger {
 
 const CAPTURE_LIKE = ['AUTHORIZATION_CAPTURE', 'CAPTURE', 'DEBIT'];
 
-export async function readLedger(gw: TestGateway, transactionId: string): Promise<Ledger> {
+export async function readLedger(gw: Pick<TestGateway, 'call'>, transactionId: string): Promise<Ledger> {
   const details = await gw.call('getTransactionDetails', { version: VERSION, transactionId });
   assert.equal(details.result.code, '00000', `getTransactionDetails ${transactionId}: ${details.result.code}`);
   const list: AssociatedTransaction[] = details.associatedTransactionsList.associatedTransactions;

@@ -8,10 +8,26 @@ import { fileURLToPath } from 'node:url';
 /**
  * A redis-server of the test's own: a free loopback port, a temporary folder, nothing saved.
  * scripts/redis-server.js finds Debian's binary (installing it when it can, failing otherwise).
+ * Options give it other settings (persistence, eviction) or restart one on the port and folder
+ * of another, as an operator restarting Redis would.
  */
 export interface RedisProcess {
   url: string;
+  port: number;
+  /** Its working folder (AOF and RDB files). */
+  dir: string;
+  /** SIGTERM, then removes the folder unless it was given. */
   stop(): Promise<void>;
+  /** SIGKILL: the server dies as in a crash; the folder is kept, for a restart. */
+  crash(): Promise<void>;
+}
+
+export interface RedisOptions {
+  /** redis-server settings after the defaults (no RDB, no AOF), which they override: `['--appendonly', 'yes']`. */
+  settings?: string[];
+  /** Restarting: the port and folder of a server that stopped. */
+  port?: number;
+  dir?: string;
 }
 
 /** From build/test/server/support/ to the repository's scripts/. */
@@ -37,22 +53,26 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the server and resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-redis-'));
-  const port = await freePort();
+export async function startRedis(options: RedisOptions = {}): Promise<RedisProcess> {
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'guichet-redis-'));
+  const port = options.port ?? (await freePort());
   let child: ChildProcess;
   try {
-    child = await spawnRedisServer(port, dir, []);
+    child = await spawnRedisServer(port, dir, options.settings ?? []);
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
     stop: async () => {
       await stopRedisServer(child);
-      rmSync(dir, { recursive: true, force: true });
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
+    crash: () => stopRedisServer(child, 'SIGKILL'),
   };
 }
 
@@ -70,11 +90,11 @@ export async function spawnRedisServer(port: number, dir: string, extraArgs: rea
   return child;
 }
 
-/** Stops a server started by spawnRedisServer and waits for it to exit. */
-export async function stopRedisServer(child: ChildProcess): Promise<void> {
+/** Stops a server started by spawnRedisServer (SIGKILL: as in a crash) and waits for it to exit. */
+export async function stopRedisServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  child.kill(signal);
   await exited;
 }
 
