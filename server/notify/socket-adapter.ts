@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { parseClusterUrl } from '../store/redis/redis-connection.js';
 
 /**
  * Live events across gateway processes (REDIS_URL): socket.io's Redis Streams adapter appends
@@ -13,8 +14,8 @@ import { Redis, type RedisOptions } from 'ioredis';
 export interface LiveAdapter {
   /** For socket.io's `adapter` option. */
   adapter: ReturnType<typeof createAdapter>;
-  /** The publishing connection (gateway.ts also reads the server's durability settings with it). */
-  redis: Redis;
+  /** The publishing connection (gateway.ts also reads the servers' durability settings with it). */
+  redis: Redis | Cluster;
   /** Ends every connection of the adapter; call it once socket.io is closed. */
   close(): Promise<void>;
 }
@@ -57,10 +58,28 @@ class ParentRedis extends Redis {
   }
 }
 
+/**
+ * A Cluster connection that remembers its copies. Not a subclass: the adapter recognises a
+ * Cluster by its constructor's name. Its one stream key lives on one node, as any key does.
+ */
+function clusterWithCopies(url: string, options: RedisOptions): Cluster & { copies: Set<Cluster> } {
+  const seeds = parseClusterUrl(url)!;
+  const credentials = { ...(seeds.username ? { username: seeds.username } : {}), ...(seeds.password ? { password: seeds.password } : {}) };
+  const cluster = Object.assign(new Cluster(seeds.nodes, { redisOptions: { ...options, ...credentials } }), { copies: new Set<Cluster>() });
+  const duplicate = cluster.duplicate.bind(cluster);
+  cluster.duplicate = (...args: Parameters<Cluster['duplicate']>) => {
+    const copy = duplicate(...args);
+    cluster.copies.add(copy);
+    return copy;
+  };
+  return cluster;
+}
+
 export function openLiveAdapter(url: string): LiveAdapter {
   // As the store's connection: a command fails after a few reconnection attempts instead of
   // waiting forever; the adapter retries its reads and publishes nothing while Redis is away.
-  const redis = new ParentRedis(url, { maxRetriesPerRequest: 3, connectTimeout: 5000 });
+  const options = { maxRetriesPerRequest: 3, connectTimeout: 5000 };
+  const redis = parseClusterUrl(url) ? clusterWithCopies(url, options) : new ParentRedis(url, options);
   // Failures surface through the commands; without a listener each one would be an unhandled 'error' event.
   redis.on('error', () => {});
   const adapter = createAdapter(redis, {
@@ -76,7 +95,7 @@ export function openLiveAdapter(url: string): LiveAdapter {
     adapter,
     redis,
     async close() {
-      for (const copy of redis.copies) copy.disconnect();
+      for (const copy of redis.copies as Set<Redis | Cluster>) copy.disconnect();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

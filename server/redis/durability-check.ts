@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import { DURABILITY_SETTINGS, durabilityWarnings, type RedisDurabilitySettings } from './durability.js';
 
@@ -8,7 +8,14 @@ import { DURABILITY_SETTINGS, durabilityWarnings, type RedisDurabilitySettings }
  * refuse CONFIG; the check then says it could not be made. It never stops the start: the operator
  * may have reasons, and the warnings say what they risk.
  */
-export async function checkRedisDurability(redis: Redis, logger: Logger): Promise<void> {
+export async function checkRedisDurability(redis: Redis | Cluster, logger: Logger): Promise<void> {
+  if (!('nodes' in redis)) return checkServer(redis, logger);
+  // A Cluster: every master holds part of the data, so each one is checked.
+  await redis.ping().catch(() => undefined);
+  for (const master of redis.nodes('master')) await checkServer(master, logger.child({ redisNode: `${master.options.host}:${master.options.port}` }));
+}
+
+async function checkServer(redis: Redis, logger: Logger): Promise<void> {
   let settings: RedisDurabilitySettings;
   try {
     settings = await readDurabilitySettings(redis);
