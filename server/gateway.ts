@@ -22,6 +22,8 @@ import { randomIds, type IdSource } from './service/ids.js';
 import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
+import { WalletRecords } from './service/wallet-records.js';
+import { WebWalletsService } from './service/web-wallets-service.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -99,7 +101,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     settings,
   };
   const payments = new PaymentsService(deps);
-  const webPayments = new WebPaymentsService(deps, payments);
+  const walletCards = new WalletRecords(deps);
+  const webPayments = new WebPaymentsService(deps, payments, walletCards);
+  const webWallets = new WebWalletsService(deps, walletCards);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -141,10 +145,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
-  app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
+  app.use(widgetRoutes({ merchants, webPayments, webWallets, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
   app.use(challengeRoutes({ merchants, webPayments, clock, settings }));
   app.use(widgetAssets({ dir: config.widgetDir, merchants, webPayments, settings }));
   app.use(hostedPageRoutes({ merchants, webPayments, settings }));

@@ -9,6 +9,8 @@ export interface Contract {
   /** ISO 4217 numeric currency of the contract. */
   currency: number;
   label?: string;
+  /** A saved card of this contract is paid only with its CVV typed again (the widget asks for it). */
+  walletCvvRequired?: boolean;
 }
 
 /** The emails a point of sale can send (templates/email/<name>.<lang>.hbs). */

@@ -104,11 +104,13 @@ function readContract(raw: unknown, path: string): Contract {
     fail(`${path}.currency`, 'must be an ISO 4217 numeric code, e.g. 978');
   }
   const label = str(raw, 'label', path, false);
+  if (raw.walletCvvRequired !== undefined && typeof raw.walletCvvRequired !== 'boolean') fail(`${path}.walletCvvRequired`, 'must be true or false');
   return {
     contractNumber: str(raw, 'contractNumber', path)!,
     cardTypes: strings(raw, 'cardTypes', path),
     currency,
     ...(label ? { label } : {}),
+    ...(raw.walletCvvRequired === true ? { walletCvvRequired: true } : {}),
   };
 }
 
