@@ -22,6 +22,9 @@ export const WEB_WALLET_CODES = {
   CANCELLED: '02536',
 } as const;
 
+/** 02532: wallet management not allowed (an action the session does not offer, or after it is done). */
+const NOT_ALLOWED = '02532';
+
 /** What the shopper may do in a web-wallet session. */
 export type WalletAction = 'add' | 'update' | 'remove' | 'default' | 'finish';
 
@@ -60,8 +63,10 @@ export function checkWalletAction(session: WebSession, action: WalletAction, now
   const management = session.walletManagement;
   if (!management) return { ok: false, code: CODES.TOKEN_NOT_FOUND };
   const status = visibleSessionStatus(session, now);
+  // A session the shopper is done with takes no more changes (02532); a cancelled or expired one says so.
+  if (status === SessionStatus.ACCEPTED) return { ok: false, code: NOT_ALLOWED };
   if (status !== SessionStatus.WAITING) return { ok: false, code: webWalletResultCode(session, now) };
-  return walletActions(management).includes(action) ? { ok: true } : { ok: false, code: '02532' };
+  return walletActions(management).includes(action) ? { ok: true } : { ok: false, code: NOT_ALLOWED };
 }
 
 /** A change was committed to the wallet: counted; createWebWallet's card ends the session (02500). */
