@@ -22,7 +22,8 @@ import { randomIds, type IdSource } from './service/ids.js';
 import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
-import { WalletRecords } from './service/wallet-records.js';
+import { WalletsService } from './service/wallets-service.js';
+import { WalletCardsOnWallets } from './service/wallet-cards-on-wallets.js';
 import { WebWalletsService } from './service/web-wallets-service.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
@@ -68,6 +69,7 @@ export interface Gateway {
   jobs: JobRunner;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  wallets: WalletsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -101,7 +103,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     settings,
   };
   const payments = new PaymentsService(deps);
-  const walletCards = new WalletRecords(deps);
+  const wallets = new WalletsService(deps, payments);
+  const walletCards = new WalletCardsOnWallets(store, clock, wallets);
   const webPayments = new WebPaymentsService(deps, payments, walletCards);
   const webWallets = new WebWalletsService(deps, walletCards);
   const threeDSecureService = new ThreeDSecureService(deps);
@@ -145,7 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, wallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
   app.use(widgetRoutes({ merchants, webPayments, webWallets, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
@@ -169,6 +172,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jobs,
     payments,
     webPayments,
+    wallets,
     notify,
     logger,
     async listen() {

@@ -9,14 +9,9 @@ import { visibleSessionStatus, type SessionStep } from './web-session.js';
  * CANCELLED (02536) or EXPIRED (02535). getWebWallet answers 02533 while it is open.
  */
 
-/** getWebWallet's codes (payline-api.md §5.4, 025xx). */
+/** getWebWallet's codes of a session (payline-api.md §5.4); the wallet's own codes are CODES'. */
 export const WEB_WALLET_CODES = {
   DONE: CODES.OPERATION_SUCCESSFUL,
-  WALLET_EXISTS: '02502',
-  WALLET_NOT_FOUND: '02503',
-  WALLET_DISABLED: '02505',
-  WALLET_ID_REQUIRED: '02513',
-  BAD_CARD_IND: '02518',
   IN_PROGRESS: '02533',
   EXPIRED: '02535',
   CANCELLED: '02536',

@@ -2,7 +2,7 @@ import { PaymentKind, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
-import { WEB_WALLET_CODES, walletSessionEnded } from '../core/web-wallet-session.js';
+import { walletSessionEnded } from '../core/web-wallet-session.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
 import type { Authentication } from '../connectors/three-d-secure.js';
 import { findContract, type Merchant } from '../merchants/merchant.js';
@@ -287,7 +287,7 @@ export class WebPaymentsService {
     const session = await this.session(token, merchant.merchantId);
     if (!session || session.walletManagement) return { code: CODES.TOKEN_NOT_FOUND };
     const card = (await this.savedCards(session)).find((c) => c.cardInd === cardInd);
-    if (!card) return { code: WEB_WALLET_CODES.BAD_CARD_IND, message: `cardInd ${cardInd} is not a saved card offered for this payment`, session };
+    if (!card) return { code: CODES.INVALID_CARD_INDEX, message: `cardInd ${cardInd} is not a saved card offered for this payment`, session };
     if (findContract(merchant, card.contractNumber)?.walletCvvRequired && cvx === undefined) {
       return { code: CODES.INVALID_FIELD, message: 'cvx is required for this saved card', session };
     }

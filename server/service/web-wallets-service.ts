@@ -5,7 +5,6 @@ import {
   checkWalletAction,
   finishWalletSession,
   recordWalletChange,
-  WEB_WALLET_CODES,
   walletSessionEnded,
   type WalletAction,
 } from '../core/web-wallet-session.js';
@@ -55,15 +54,15 @@ export class WebWalletsService {
     const { merchant, operation, walletId } = request;
     const contract = findContract(merchant, request.contractNumber);
     if (!contract) return { code: CODES.INVALID_CONTRACT, message: `contractNumber ${request.contractNumber} is not one of the merchant's contracts` };
-    if (!walletId) return { code: WEB_WALLET_CODES.WALLET_ID_REQUIRED, message: operation === 'updateWebWallet' ? 'walletId is required' : 'buyer.walletId is required' };
+    if (!walletId) return { code: CODES.WALLET_ID_REQUIRED, message: operation === 'updateWebWallet' ? 'walletId is required' : 'buyer.walletId is required' };
     const wallet = await this.wallets.get(merchant.merchantId, walletId);
-    if (operation === 'createWebWallet' && wallet) return { code: WEB_WALLET_CODES.WALLET_EXISTS, message: `wallet ${walletId} already exists` };
-    if (operation === 'updateWebWallet' && !wallet) return { code: WEB_WALLET_CODES.WALLET_NOT_FOUND, message: `wallet ${walletId} does not exist` };
-    if (wallet?.isDisabled) return { code: WEB_WALLET_CODES.WALLET_DISABLED, message: `wallet ${walletId} is disabled` };
+    if (operation === 'createWebWallet' && wallet) return { code: CODES.WALLET_EXISTS, message: `wallet ${walletId} already exists` };
+    if (operation === 'updateWebWallet' && !wallet) return { code: CODES.WALLET_NOT_FOUND, message: `wallet ${walletId} does not exist` };
+    if (wallet?.isDisabled) return { code: CODES.WALLET_DISABLED, message: `wallet ${walletId} is disabled` };
     let cardInd = request.cardInd;
     if (operation === 'updateWebWallet') {
       cardInd ??= wallet!.cards.find((c) => c.isDefault)?.cardInd;
-      if (!cardInd || !wallet!.cards.some((c) => c.cardInd === cardInd)) return { code: WEB_WALLET_CODES.BAD_CARD_IND, message: `cardInd ${request.cardInd ?? ''} is not an active card of wallet ${walletId}` };
+      if (!cardInd || !wallet!.cards.some((c) => c.cardInd === cardInd)) return { code: CODES.INVALID_CARD_INDEX, message: `cardInd ${request.cardInd ?? ''} is not an active card of wallet ${walletId}` };
     }
     const now = deps.clock.now();
     const session: WebSession = {
@@ -160,7 +159,7 @@ export class WebWalletsService {
     const allowed = checkWalletAction(session, action, deps.clock.now());
     if (!allowed.ok) return { code: allowed.code, session };
     const own = session.walletManagement!.cardInd;
-    if (own !== undefined && cardInd !== undefined && cardInd !== own) return { code: WEB_WALLET_CODES.BAD_CARD_IND, message: `this session updates card ${own} only`, session };
+    if (own !== undefined && cardInd !== undefined && cardInd !== own) return { code: CODES.INVALID_CARD_INDEX, message: `this session updates card ${own} only`, session };
     const done = await change(session);
     if (done.code !== CODES.OPERATION_SUCCESSFUL) return { code: done.code, ...(done.message ? { message: done.message } : {}), session };
     const updated = await retryOnConflict<WebSession>(async () => {

@@ -4,7 +4,7 @@ import type { OperationDef } from '../operation.js';
 import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
-import { walletOut } from '../schema/web-wallet-objects.js';
+import { wallet as walletSchema } from '../schema/wallet-objects.js';
 import type { Payment } from '../../core/payment.js';
 import type { WebSession } from '../../core/web-session-types.js';
 import {
@@ -46,7 +46,7 @@ export const getWebPaymentDetails: OperationDef = {
     numberOfAttempt: responses.out,
     contractNumber: responses.out,
     buyer: object(schema.buyer),
-    wallet: object(walletOut),
+    wallet: object(walletSchema),
   }),
   async handle(context, request) {
     const session = await context.webPayments.session(request.token as string, context.merchant.merchantId);

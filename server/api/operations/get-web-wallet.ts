@@ -1,24 +1,18 @@
 import { CODES } from '../../core/result-codes.js';
 import { webWalletResultCode } from '../../core/web-wallet-session.js';
-import type { WalletView } from '../../service/wallet-cards.js';
+import type { Wallet, WalletCard } from '../../core/wallet.js';
 import type { OperationDef } from '../operation.js';
 import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
-import { walletOut } from '../schema/web-wallet-objects.js';
+import { wallet as walletSchema } from '../schema/wallet-objects.js';
+import { walletOut } from '../encode/wallet-objects.js';
 import { compact, privateDataListOut, resultOut } from '../encode/payline-objects.js';
 
-/** `wallet` with one card (§3.8): the card the session updated (updateWebWallet), else the default card. */
-function walletWith(wallet: WalletView, cardInd: string | undefined) {
-  const card = wallet.cards.find((c) => c.cardInd === cardInd) ?? wallet.cards.find((c) => c.isDefault);
-  return compact({
-    walletId: wallet.walletId,
-    lastName: wallet.owner.lastName,
-    firstName: wallet.owner.firstName,
-    email: wallet.owner.email,
-    card: card && compact({ number: card.maskedNumber, type: card.type, expirationDate: card.expirationDate, cardholder: card.cardholder }),
-    default: card ? (card.isDefault ? 'Y' : 'N') : undefined,
-  });
+/** The card `wallet` shows (§3.8): the one the session updated (updateWebWallet), else the default active card. */
+function shownCard(wallet: Wallet, cardInd: string | undefined): WalletCard | undefined {
+  const active = wallet.cards.filter((c) => !c.isDisabled);
+  return active.find((c) => String(c.cardInd) === cardInd) ?? active.find((c) => c.isDefault);
 }
 
 /**
@@ -31,7 +25,7 @@ export const getWebWallet: OperationDef = {
   service: 'WebPaymentAPI',
   request: objectType('getWebWalletRequest', { version: schema.version, token: text(100) }, ['version', 'token']),
   response: responses.responseType('getWebWalletResponse', {
-    wallet: object(walletOut),
+    wallet: object(walletSchema),
     owner: object(schema.owner),
     privateDataList: schema.privateDataList,
     numberOfAttempt: responses.out,
@@ -41,10 +35,11 @@ export const getWebWallet: OperationDef = {
     if (!session) return { result: resultOut(CODES.TOKEN_NOT_FOUND) };
     const code = webWalletResultCode(session, context.clock.now());
     await context.detailsFetched.webWallet(session, code);
-    const wallet = await context.webWallets.wallet(session);
+    const wallet = (await context.wallets.get(context.merchant, session.walletManagement!.walletId))?.value;
+    const card = wallet && shownCard(wallet, session.walletManagement!.cardInd);
     return compact({
       result: resultOut(code),
-      wallet: wallet && walletWith(wallet, session.walletManagement!.cardInd),
+      wallet: wallet && card ? walletOut(wallet, card, context.clock.now()) : undefined,
       owner: wallet && (wallet.owner.lastName || wallet.owner.firstName) ? compact({ lastName: wallet.owner.lastName, firstName: wallet.owner.firstName }) : undefined,
       privateDataList: privateDataListOut(session.privateDataList),
       numberOfAttempt: session.walletManagement!.changes,

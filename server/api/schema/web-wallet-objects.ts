@@ -1,10 +1,9 @@
-import { object, objectType, text } from './field.js';
+import { object, text } from './field.js';
 import * as schema from './objects.js';
-import { cardOut, out } from './response-objects.js';
 
 /**
- * The web wallets' request and response objects (payline-api.md §2.2, §3.8): the fields the
- * three session operations share, and the `wallet` getWebWallet and getWebPaymentDetails answer.
+ * The request fields manageWebWallet, createWebWallet and updateWebWallet share (payline-api.md
+ * §2.2), in Payline's order.
  */
 
 /** manageWebWallet's request fields, in Payline's order (createWebWallet: the same, less merchantName). */
@@ -25,10 +24,3 @@ export const webWalletSessionFields = {
   customPaymentTemplateURL: schema.url,
   merchantName: text(100),
 };
-
-/** §3.8 `wallet`, as answered: one card of the wallet, masked. */
-export const walletOut = objectType(
-  'wallet',
-  { walletId: out, lastName: out, firstName: out, email: out, card: object(cardOut), comment: out, default: out, cardStatus: out, cardBrand: out },
-  ['walletId'],
-);
