@@ -3,6 +3,7 @@ import { GuichetChallenge } from './challenge.component.js';
 import { GuichetCheckout } from './checkout.component.js';
 import { GuichetMethods } from './methods.component.js';
 import { GuichetResult } from './result.component.js';
+import { GuichetSavedCards } from './saved-cards.component.js';
 import { GuichetTicket } from './ticket.component.js';
 
 const ELEMENTS = {
@@ -10,6 +11,7 @@ const ELEMENTS = {
   'guichet-challenge': GuichetChallenge,
   'guichet-methods': GuichetMethods,
   'guichet-result': GuichetResult,
+  'guichet-saved-cards': GuichetSavedCards,
   'guichet-ticket': GuichetTicket,
 };
 
@@ -23,6 +25,7 @@ declare global {
     'guichet-challenge': GuichetChallenge;
     'guichet-methods': GuichetMethods;
     'guichet-result': GuichetResult;
+    'guichet-saved-cards': GuichetSavedCards;
     'guichet-ticket': GuichetTicket;
   }
 }

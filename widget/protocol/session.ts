@@ -46,7 +46,39 @@ export interface SessionAuthorization {
   date?: string;
 }
 
-/** What the widget may see of a doWebPayment session. */
+/** A card saved in a wallet, as the widget shows it (masked). */
+export interface SavedCard {
+  cardInd: string;
+  /** First 6 and last 4 digits. */
+  number: string;
+  type: string;
+  /** MMYY. */
+  expirationDate: string;
+  cardholder?: string;
+  isDefault: boolean;
+  /** Paying with it asks its CVV again (the card-fields page takes it). */
+  cvxRequired: boolean;
+}
+
+/** What the shopper may do in a web-wallet session. */
+export type WalletAction = 'add' | 'update' | 'remove' | 'default' | 'finish';
+
+/**
+ * The session's wallet: a payment's with buyer.walletId (its cards to pay with, and `saveCard`:
+ * a new card may be saved), or a web-wallet session's (`operation`, the `actions` it offers,
+ * the card it updates).
+ */
+export interface SessionWallet {
+  walletId: string;
+  cards: SavedCard[];
+  saveCard?: boolean;
+  operation?: 'manageWebWallet' | 'createWebWallet' | 'updateWebWallet';
+  actions?: WalletAction[];
+  cardInd?: string;
+  changes?: number;
+}
+
+/** What the widget may see of a doWebPayment session (or a web-wallet session). */
 export interface PublicSession {
   token: string;
   state: SessionStatus;
@@ -72,6 +104,7 @@ export interface PublicSession {
   card?: MaskedCard;
   /** While AUTHENTICATING: the page of the challenge waiting for the shopper. */
   challenge?: { url: string };
+  wallet?: SessionWallet;
 }
 
 /** The answer of `POST /widget/sessions/{token}/pay`, as the iframe forwards it (no card digits). */
@@ -83,6 +116,8 @@ export interface PayAnswer {
   card?: MaskedCard;
   /** 3-D Secure asks the shopper to authenticate on this page. */
   challenge?: { url: string };
+  /** A web-wallet change: the index of the card it added. */
+  cardInd?: string;
   /** Set by the iframe when the gateway could not be reached or answered no JSON. */
   error?: 'network';
 }
