@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import { CODES } from '../core/result-codes.js';
 import { disableWallet, updateCard, type Wallet, type WalletCard } from '../core/wallet.js';
 import type { Merchant } from '../merchants/merchant.js';
+import type { CardInput } from './card-input.js';
 import type { Store } from '../store/store.js';
 import type { AddCardRequest, SavedCard, WalletCards, WalletChange, WalletView } from './wallet-cards.js';
 import { WALLET_KIND, walletFrom } from './wallet-records.js';
@@ -13,11 +14,24 @@ import type { WalletOutcome, WalletsService } from './wallets-service.js';
  * `wallet.disabled` events, hence WALLET notifications). A removed card is disabled (cardStatus
  * MAN), as disableWallet with a cardInd does; its index is never given again.
  */
+
+/**
+ * A check a card must pass before the web pages save it: Amex Recurring's 1 EUR authorization
+ * on an AMEX-REC BILLING contract (seed 001; the smartbill capability's `verifyCard`). Its
+ * refusal code refuses the card.
+ */
+export type CardRegistrationCheck = (
+  merchant: Merchant,
+  input: { walletId: string; contractNumber: string; card: CardInput },
+) => Promise<{ ok: true } | { ok: false; code: string; message: string }>;
+
 export class WalletCardsOnWallets implements WalletCards {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly wallets: WalletsService,
+    /** The one place a card saved by the web pages (web wallets, "save this card") is checked first. */
+    private readonly registrationCheck?: CardRegistrationCheck,
   ) {}
 
   async get(merchantId: string, walletId: string): Promise<WalletView | undefined> {
@@ -29,6 +43,8 @@ export class WalletCardsOnWallets implements WalletCards {
     const exists = (await this.store.getRecord(WALLET_KIND, merchant.merchantId, request.walletId)) !== undefined;
     if (exists && request.create === 'must') return { code: CODES.WALLET_EXISTS, message: `wallet ${request.walletId} already exists` };
     if (!exists && request.create === 'never') return { code: CODES.WALLET_NOT_FOUND, message: `wallet ${request.walletId} does not exist` };
+    const checked = await this.registrationCheck?.(merchant, { walletId: request.walletId, contractNumber: request.contractNumber, card: request.card });
+    if (checked && !checked.ok) return { code: checked.code, message: checked.message };
     const wallet = { walletId: request.walletId, contractNumber: request.contractNumber, card: request.card, ...(request.owner && !exists ? { owner: request.owner } : {}) };
     const outcome = exists ? await this.wallets.update(merchant, wallet) : await this.wallets.create(merchant, wallet);
     return { ...changeOf(outcome), ...(outcome.code === CODES.OPERATION_SUCCESSFUL && !exists ? { created: true } : {}) };
