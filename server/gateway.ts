@@ -25,6 +25,8 @@ import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
 import { WalletCardsOnWallets } from './service/wallet-cards-on-wallets.js';
 import { WebWalletsService } from './service/web-wallets-service.js';
+import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
+import { BillingRunner } from './service/billing-runner.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -70,6 +72,7 @@ export interface Gateway {
   payments: PaymentsService;
   webPayments: WebPaymentsService;
   wallets: WalletsService;
+  paymentRecords: PaymentRecordsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -107,6 +110,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const walletCards = new WalletCardsOnWallets(store, clock, wallets);
   const webPayments = new WebPaymentsService(deps, payments, walletCards);
   const webWallets = new WebWalletsService(deps, walletCards);
+  const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -131,6 +136,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         else await store.commit({ doneJobs: [job.id] });
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
+      [BILLING_JOB]: async (job) => {
+        const merchant = merchants.get(job.merchantId);
+        if (merchant) await billing.run(merchant, job);
+        else await store.commit({ doneJobs: [job.id] });
+      },
       [DELIVERY_JOB]: (job) => notify.runJob(job),
     },
     onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
@@ -148,7 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, wallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, wallets, paymentRecords, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
   app.use(widgetRoutes({ merchants, webPayments, webWallets, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
@@ -173,6 +183,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     payments,
     webPayments,
     wallets,
+    paymentRecords,
     notify,
     logger,
     async listen() {

@@ -7,6 +7,7 @@ import type { ThreeDSecureService } from '../service/three-d-secure-service.js';
 import type { WebPaymentsService } from '../service/web-payments-service.js';
 import type { WebWalletsService } from '../service/web-wallets-service.js';
 import type { WalletsService } from '../service/wallets-service.js';
+import type { PaymentRecordsService } from '../service/payment-records-service.js';
 import type { ObjectType } from './schema/field.js';
 import { validate } from './schema/validate.js';
 import { resultOut } from './encode/payline-objects.js';
@@ -26,6 +27,7 @@ export interface OperationContext {
   webPayments: WebPaymentsService;
   webWallets: WebWalletsService;
   wallets: WalletsService;
+  paymentRecords: PaymentRecordsService;
   threeDSecure: ThreeDSecureService;
   /** Payline's stop rule: the details operations say what the merchant has now seen. */
   detailsFetched: DetailsFetched;
