@@ -23,7 +23,7 @@ import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
-import { WalletCardsOnWallets } from './service/wallet-cards-on-wallets.js';
+import { WalletCardsOnWallets, type CardRegistrationCheck } from './service/wallet-cards-on-wallets.js';
 import { WebWalletsService } from './service/web-wallets-service.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
@@ -60,6 +60,11 @@ export interface GatewayOptions {
   /** Default: the simulator's ACS, whose challenge pages the gateway then serves under /acs/. */
   threeDSecure?: ThreeDSecureServer;
   store?: Store;
+  /**
+   * The check a card passes before the web pages save it (web wallets, "save this card"): the
+   * one call site for Amex Recurring's 1 EUR authorization (smartbill's verifyCard). Default: none.
+   */
+  cardRegistrationCheck?: CardRegistrationCheck;
   /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
   notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
 }
@@ -107,7 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const payments = new PaymentsService(deps);
   const wallets = new WalletsService(deps, payments);
-  const walletCards = new WalletCardsOnWallets(store, clock, wallets);
+  const walletCards = new WalletCardsOnWallets(store, clock, wallets, options.cardRegistrationCheck);
   const webPayments = new WebPaymentsService(deps, payments, walletCards);
   const webWallets = new WebWalletsService(deps, walletCards);
   const paymentRecords = new PaymentRecordsService(deps, wallets);
