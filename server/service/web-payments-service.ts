@@ -1,3 +1,4 @@
+import { isExpired } from '../core/card-expiry.js';
 import { PaymentKind, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
@@ -271,11 +272,16 @@ export class WebPaymentsService {
     });
   }
 
-  /** The saved cards a doWebPayment with buyer.walletId offers (none when the wallet does not exist or is disabled). */
+  /**
+   * The saved cards a doWebPayment with buyer.walletId offers: the wallet's active cards of the
+   * offered contracts, not expired (a web wallet still shows those, to update their expiry);
+   * none when the wallet does not exist or is disabled.
+   */
   async savedCards(session: WebSession): Promise<SavedCard[]> {
     if (!session.walletPayment) return [];
     const wallet = await this.wallets.get(session.merchantId, session.walletPayment.walletId);
-    return wallet && !wallet.isDisabled ? wallet.cards.filter((c) => session.selectedContracts.includes(c.contractNumber)) : [];
+    const now = this.deps.clock.now();
+    return wallet && !wallet.isDisabled ? wallet.cards.filter((c) => session.selectedContracts.includes(c.contractNumber) && !isExpired(c.expirationDate, now)) : [];
   }
 
   /**

@@ -45,7 +45,7 @@ export type WalletSessionOutcome = { code: string; message?: string; session?: W
 export class WebWalletsService {
   constructor(
     private readonly deps: ServiceDeps,
-    readonly wallets: WalletCards,
+    private readonly wallets: WalletCards,
   ) {}
 
   /** manageWebWallet, createWebWallet, updateWebWallet: checks the wallet, then opens the session. */

@@ -97,6 +97,18 @@ describe('doWebPayment with a wallet', () => {
     assertCode((await post(cbOnly, 'pay-saved-card', { cardInd: '1' })).body, '02518');
   });
 
+  it('does not offer a card once it has expired; a web wallet still shows it, to change its expiry', async () => {
+    const walletId = nextWalletId();
+    assertCode((await post(await open(walletId), 'pay', { card: { ...CB, expirationDate: '0326' }, saveCard: true })).body, '00000');
+    assert.equal((await view(await open(walletId))).wallet.cards.length, 1);
+    await gw.advance(31 * 24 * 60 * 60 * 1000); // April 2026: the card expired with March.
+    const token = await open(walletId);
+    assert.deepEqual((await view(token)).wallet.cards, []);
+    assertCode((await post(token, 'pay-saved-card', { cardInd: '1', cvx: '123' })).body, '02518');
+    const manage = (await expectCode(gw, 'manageWebWallet', { version: VERSION, contractNumber: 'CB', buyer: { walletId }, returnURL: 'https://shop.example/r', cancelURL: 'https://shop.example/c' }, '00000')).token;
+    assert.deepEqual((await view(manage)).wallet.cards.map((c: any) => c.expirationDate), ['0326']);
+  });
+
   it('saves a second card into the existing wallet under the next index; the same card is not saved twice', async () => {
     const walletId = nextWalletId();
     assertCode((await post(await open(walletId), 'pay', { card: CB, saveCard: true })).body, '00000');
