@@ -27,6 +27,7 @@ import { WalletCardsOnWallets, type CardRegistrationCheck } from './service/wall
 import { WebWalletsService } from './service/web-wallets-service.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
+import { RecurringWebPayments } from './service/recurring-web-payments.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -113,9 +114,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const payments = new PaymentsService(deps);
   const wallets = new WalletsService(deps, payments);
   const walletCards = new WalletCardsOnWallets(store, clock, wallets, options.cardRegistrationCheck);
-  const webPayments = new WebPaymentsService(deps, payments, walletCards);
   const webWallets = new WebWalletsService(deps, walletCards);
   const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const webPayments = new WebPaymentsService(deps, payments, walletCards, new RecurringWebPayments(deps, wallets, paymentRecords));
   const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();

@@ -17,6 +17,9 @@ import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
 import type { PaymentsService } from './payments-service.js';
 import { sessionExpiryJob } from './session-expiry.js';
+import type { RecurringWebPayments } from './recurring-web-payments.js';
+import type { Recurring } from '../core/payment-record.js';
+import { firstDueAmount } from '../core/billing-schedule.js';
 
 /**
  * Web payments: doWebPayment opens a session under a token; the widget pays it (one attempt at a
@@ -25,8 +28,8 @@ import { sessionExpiryJob } from './session-expiry.js';
  */
 export type NewSessionRequest = { merchant: Merchant; terms: PaymentTerms } & Pick<
   WebSession,
-  'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList'
->;
+  'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList' | 'walletId'
+> & { recurring?: Omit<Recurring, 'startDate'> & { startDate?: string } };
 
 /** How an attempt's card came: a saved card of the session's wallet (`cardInd`), or a new one to save once accepted. */
 export interface PayVia {
@@ -61,14 +64,28 @@ export class WebPaymentsService {
     private readonly deps: ServiceDeps,
     private readonly payments: PaymentsService,
     private readonly wallets: WalletCards,
+    /** NX and REC sessions: the first due date here, the others from the wallet. */
+    private readonly recurringPayments?: RecurringWebPayments,
   ) {}
 
   /** doWebPayment. */
   async create(request: NewSessionRequest): Promise<SessionOutcome & { redirectURL?: string }> {
     const { deps } = this;
     const now = deps.clock.now();
-    const terms = checkPaymentTerms(request.merchant, request.terms, undefined, now, deps.settings.timeZone);
+    const mode = request.terms.mode;
+    const recurringMode = mode === 'NX' || mode === 'REC' ? mode : undefined;
+    // NX and REC are checked as CPT here; their own options below.
+    const terms = checkPaymentTerms(request.merchant, recurringMode ? { ...request.terms, mode: 'CPT' } : request.terms, undefined, now, deps.settings.timeZone);
     if (!terms.ok) return terms;
+    let recurring: Recurring | undefined;
+    if (recurringMode) {
+      if (!this.recurringPayments || !request.recurring || !request.walletId) {
+        return { code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode ${recurringMode} needs the recurring object and buyer.walletId` };
+      }
+      const checked = await this.recurringPayments.check(request.merchant, recurringMode, request.terms.amount, request.recurring, request.walletId);
+      if (!checked.ok) return checked;
+      recurring = checked.recurring;
+    }
     const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
     if (unknown) return { code: CODES.INVALID_CONTRACT, message: `selectedContractList names unknown contract ${unknown}` };
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
@@ -91,7 +108,7 @@ export class WebPaymentsService {
         amount: request.terms.amount,
         currency: request.terms.currency,
         action: request.terms.action,
-        mode: request.terms.mode === 'DIF' ? 'DIF' : 'CPT',
+        mode: recurringMode ?? (request.terms.mode === 'DIF' ? 'DIF' : 'CPT'),
         contractNumber: request.terms.contractNumber,
         ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
       },
@@ -105,6 +122,7 @@ export class WebPaymentsService {
       ...(request.buyer ? { buyer: request.buyer } : {}),
       ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
       ...(walletId ? { walletPayment: { walletId } } : {}),
+      ...(recurring ? { recurring, walletId: request.walletId! } : {}),
     };
     const committed = await deps.store.commit({ sessions: [{ next: session, expectedVersion: null }], jobs: [sessionExpiryJob(session, session.expiresAt)] });
     if (!committed.ok) throw new Error(`could not commit new session: ${committed.conflict} conflict`);
@@ -234,10 +252,14 @@ export class WebPaymentsService {
   /** Authorizes the attempt in PROCESSING, then ends it with the acquirer's answer. */
   async #authorize(merchant: Merchant, session: WebSession, contractNumber: string, card: CardInput, auth: Authentication): Promise<SessionOutcome> {
     const authenticated = auth.enrolled === 'Y' && auth.status === 'Y' && auth.eci !== undefined;
+    const recurring = session.recurring && this.recurringPayments;
     const outcome = await this.payments.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { ...session.payment, contractNumber },
+      terms: recurring
+        ? { ...session.payment, mode: 'CPT', amount: firstDueAmount(session.recurring!), contractNumber }
+        : { ...session.payment, contractNumber },
+      ...(recurring ? { recurringMode: session.payment.mode as 'NX' | 'REC', commitWith: await recurring.sideEffects(merchant, session) } : {}),
       card,
       orderRef: session.orderRef,
       order: session.order,

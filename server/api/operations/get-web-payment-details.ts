@@ -17,6 +17,8 @@ import {
   resultOut,
   transactionOut,
 } from '../encode/payline-objects.js';
+import { billingRecordOut } from '../encode/wallet-objects.js';
+import { billingRecordList } from '../schema/wallet-objects.js';
 
 /**
  * The wallet of a doWebPayment with buyer.walletId, once a card of it paid or the paying card was
@@ -30,7 +32,8 @@ function walletUsed(session: WebSession, payment: Payment | undefined) {
 
 /**
  * getWebPaymentDetails: where a session stands, through its whole life: 02306 waiting, 00000
- * accepted, 01xxx refused, 02319 cancelled, 02324 expired, 02304 unknown token.
+ * accepted, 01xxx refused, 02319 cancelled, 02324 expired, 02304 unknown token. An NX or REC
+ * session answers the payment record its first due date opened, with its billing records.
  */
 export const getWebPaymentDetails: OperationDef = {
   name: 'getWebPaymentDetails',
@@ -41,6 +44,8 @@ export const getWebPaymentDetails: OperationDef = {
     payment: object(schema.payment),
     authorization: object(schema.authorization),
     privateDataList: schema.privateDataList,
+    paymentRecordId: responses.out,
+    billingRecordList,
     card: object(responses.cardOut),
     order: object(schema.order),
     numberOfAttempt: responses.out,
@@ -56,12 +61,15 @@ export const getWebPaymentDetails: OperationDef = {
     const code = sessionResultCode(session, context.clock.now());
     const tz = context.timeZone;
     const operation = payment?.operations[0];
+    const record = session.recurring ? await context.paymentRecords.ofToken(context.merchant, session.token) : undefined;
     return compact({
       result: resultOut(code),
       transaction: payment && operation ? transactionOut(payment, operation, tz) : undefined,
       payment: payment && operation ? paymentOut(payment, operation) : { ...session.payment },
       authorization: payment ? authorizationOut(payment, tz) : undefined,
       privateDataList: privateDataListOut(session.privateDataList),
+      paymentRecordId: record?.paymentRecordId,
+      billingRecordList: record ? { billingRecord: record.billingRecords.map((b) => billingRecordOut(b)) } : undefined,
       card: payment ? cardOut(payment) : undefined,
       order: orderOut(session.order, tz),
       numberOfAttempt: session.attempts,
