@@ -26,6 +26,8 @@ import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
+import { WalletCardsOnWallets, type CardRegistrationCheck } from './service/wallet-cards-on-wallets.js';
+import { WebWalletsService } from './service/web-wallets-service.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
 import { RecurringWebPayments } from './service/recurring-web-payments.js';
@@ -67,6 +69,11 @@ export interface GatewayOptions {
   /** Default: the simulator's gift-card processor, its accounts kept in the store. */
   giftCardProcessor?: GiftCardProcessor;
   store?: Store;
+  /**
+   * The check a card passes before the web pages save it (web wallets, "save this card"): the
+   * one call site for Amex Recurring's 1 EUR authorization (smartbill's verifyCard). Default: none.
+   */
+  cardRegistrationCheck?: CardRegistrationCheck;
   /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
   notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
 }
@@ -118,8 +125,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const giftCardProcessor = options.giftCardProcessor ?? new SimulatorGiftCardProcessor(store, clock);
   const giftCards = new GiftCardsService(deps, giftCardProcessor);
   const wallets = new WalletsService(deps, payments);
+  const walletCards = new WalletCardsOnWallets(store, clock, wallets, options.cardRegistrationCheck);
+  const webWallets = new WebWalletsService(deps, walletCards);
   const paymentRecords = new PaymentRecordsService(deps, wallets);
-  const webPayments = new WebPaymentsService(deps, payments, giftCards, new RecurringWebPayments(deps, wallets, paymentRecords));
+  const webPayments = new WebPaymentsService(deps, payments, giftCards, walletCards, new RecurringWebPayments(deps, wallets, paymentRecords));
   const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
@@ -173,10 +182,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, wallets, paymentRecords, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, webWallets, wallets, paymentRecords, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
-  app.use(widgetRoutes({ merchants, webPayments, giftCards, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
+  app.use(widgetRoutes({ merchants, webPayments, giftCards, webWallets, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
   app.use(challengeRoutes({ merchants, webPayments, clock, settings }));
   app.use(widgetAssets({ dir: config.widgetDir, merchants, webPayments, settings }));
   app.use(hostedPageRoutes({ merchants, webPayments, settings }));

@@ -5,6 +5,7 @@ import type { DetailsFetched } from '../service/details-fetched.js';
 import type { PaymentsService } from '../service/payments-service.js';
 import type { ThreeDSecureService } from '../service/three-d-secure-service.js';
 import type { WebPaymentsService } from '../service/web-payments-service.js';
+import type { WebWalletsService } from '../service/web-wallets-service.js';
 import type { WalletsService } from '../service/wallets-service.js';
 import type { PaymentRecordsService } from '../service/payment-records-service.js';
 import type { ObjectType } from './schema/field.js';
@@ -24,6 +25,7 @@ export interface OperationContext {
   merchant: Merchant;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  webWallets: WebWalletsService;
   wallets: WalletsService;
   paymentRecords: PaymentRecordsService;
   threeDSecure: ThreeDSecureService;

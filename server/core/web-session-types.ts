@@ -78,8 +78,43 @@ export interface WebSession {
   privateDataList?: JsonValue;
   /** Gift cards entered (a gift-card contract is selected): each one's amount is reserved at the processor. */
   giftCards?: SessionGiftCards;
+  /** A web-wallet session (manageWebWallet, createWebWallet, updateWebWallet): the shopper manages cards, pays nothing. */
+  walletManagement?: WalletManagement;
+  /** doWebPayment with buyer.walletId: the wallet offered, and the saved card the last attempt used or the card it saved. */
+  walletPayment?: WalletPayment;
   /** doWebPayment in NX or REC mode: the recurring options, checked, with the first due day. */
   recurring?: Recurring;
   /** The wallet the card is saved in for the due dates to come (buyer.walletId). */
   walletId?: string;
+}
+
+/** The Payline operations that open a web-wallet session. */
+export type WebWalletOperation = 'manageWebWallet' | 'createWebWallet' | 'updateWebWallet';
+
+/**
+ * What a web-wallet session manages. Its `payment` holds only the contract (amount 0): nothing
+ * is paid. Each change the shopper makes is committed to the wallet at once; the session ends
+ * when the shopper is done (02500), cancels (02536) or lets it expire (02535).
+ */
+export interface WalletManagement {
+  operation: WebWalletOperation;
+  walletId: string;
+  /** updateWebWallet: the card to update (the default card when absent). */
+  cardInd?: string;
+  /** The wallet's owner when the shopper's first card creates it (buyer's names and email). */
+  owner?: { lastName?: string; firstName?: string; email?: string };
+  /** Changes made so far (cards added, updated, removed, default set). */
+  changes: number;
+}
+
+export interface WalletPayment {
+  walletId: string;
+  /** The saved card the last attempt was made with. */
+  cardInd?: string;
+  /** The shopper asked the last attempt's new card to be saved once accepted ("save this card"). */
+  saveRequested?: boolean;
+  /** The card index a new card was saved under after the payment was accepted. */
+  savedCardInd?: string;
+  /** Whether saving that card created the wallet (seed 003: walletId unknown). */
+  walletCreated?: boolean;
 }

@@ -11,6 +11,8 @@ export interface Contract {
   label?: string;
   /** A gift-card contract (card type CADEAU_CARREFOUR, seed 004): its processor settings. */
   giftCard?: GiftCardTerms;
+  /** A saved card of this contract is paid only with its CVV typed again (the widget asks for it). */
+  walletCvvRequired?: boolean;
 }
 
 /** What a gift-card contract tells the processor and the gateway (seed 004). */

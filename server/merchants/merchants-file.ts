@@ -123,12 +123,14 @@ function readContract(raw: unknown, path: string): Contract {
   if (isGiftCard && cardTypes.length > 1) fail(`${path}.cardTypes`, `must be ["${GIFT_CARD_TYPE}"] alone for a gift-card contract`);
   if (isGiftCard && raw.giftCard === undefined) fail(`${path}.giftCard`, `is required for a ${GIFT_CARD_TYPE} contract`);
   if (!isGiftCard && raw.giftCard !== undefined) fail(`${path}.giftCard`, `is only for a ${GIFT_CARD_TYPE} contract`);
+  if (raw.walletCvvRequired !== undefined && typeof raw.walletCvvRequired !== 'boolean') fail(`${path}.walletCvvRequired`, 'must be true or false');
   return {
     contractNumber: str(raw, 'contractNumber', path)!,
     cardTypes,
     currency,
     ...(label ? { label } : {}),
     ...(isGiftCard ? { giftCard: readGiftCard(raw.giftCard, `${path}.giftCard`) } : {}),
+    ...(raw.walletCvvRequired === true ? { walletCvvRequired: true } : {}),
   };
 }
 

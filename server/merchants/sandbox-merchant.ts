@@ -23,7 +23,7 @@ export const SANDBOX_MERCHANT: Merchant = {
     },
   ],
   contracts: [
-    { contractNumber: 'CB', cardTypes: ['CB', 'VISA', 'MASTERCARD'], currency: 978, label: 'CB, Visa, Mastercard' },
+    { contractNumber: 'CB', cardTypes: ['CB', 'VISA', 'MASTERCARD'], currency: 978, label: 'CB, Visa, Mastercard', walletCvvRequired: true },
     { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, label: 'American Express' },
     { contractNumber: 'DINERS', cardTypes: ['DINERS'], currency: 978, label: 'Diners Club' },
     { contractNumber: 'JCB', cardTypes: ['JCB'], currency: 978, label: 'JCB' },

@@ -4,6 +4,9 @@ import { CODES } from '../core/result-codes.js';
 import type { WebSession } from '../core/web-session-types.js';
 import { sessionResultCode } from '../core/web-session.js';
 import type { Store } from '../store/store.js';
+import { WEB_WALLET_CODES } from '../core/web-wallet-session.js';
+
+const WEB_WALLET_IN_PROGRESS = WEB_WALLET_CODES.IN_PROGRESS;
 
 /**
  * Payline's stop rule (payline-api.md §7.4): once the merchant has fetched the details a server
@@ -31,6 +34,12 @@ export class DetailsFetched {
    */
   async webPayment(session: WebSession): Promise<void> {
     if (sessionResultCode(session, this.deps.clock.now()) === CODES.SESSION_IN_PROGRESS) return;
+    await this.#mark(session.merchantId, [notificationSubject.token(session.token)]);
+  }
+
+  /** getWebWallet answered a web-wallet session with `code`: an ended session's WEBWALLET retries stop. */
+  async webWallet(session: WebSession, code: string): Promise<void> {
+    if (code === WEB_WALLET_IN_PROGRESS) return;
     await this.#mark(session.merchantId, [notificationSubject.token(session.token)]);
   }
 

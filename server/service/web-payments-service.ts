@@ -1,11 +1,14 @@
+import { isExpired } from '../core/card-expiry.js';
 import { PaymentKind, type Payment } from '../core/payment.js';
 import { duplicateOrderKey, paidBy } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
 import { SessionStatus, type PendingChallenge, type WebSession } from '../core/web-session-types.js';
 import { amountLeft, hasGiftCards } from '../core/gift-card.js';
+import { walletSessionEnded } from '../core/web-wallet-session.js';
 import { awaitChallenge, cancelSession, expireSession, finishAttempt, resumeChallenge, STALE_ATTEMPT_MS, startAttempt } from '../core/web-session.js';
 import type { Authentication } from '../connectors/three-d-secure.js';
-import { giftCardContract, type Merchant } from '../merchants/merchant.js';
+import { findContract, giftCardContract, type Merchant } from '../merchants/merchant.js';
+import type { SavedCard, WalletCards } from './wallet-cards.js';
 import type { Job } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { inferCardType } from './card-type.js';
@@ -15,6 +18,7 @@ import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
 import type { GiftCardsService } from './gift-cards-service.js';
 import type { PaymentsService } from './payments-service.js';
+import { sessionExpiryJob } from './session-expiry.js';
 import type { RecurringWebPayments } from './recurring-web-payments.js';
 import type { Recurring } from '../core/payment-record.js';
 import { firstDueAmount } from '../core/billing-schedule.js';
@@ -29,13 +33,27 @@ export type NewSessionRequest = { merchant: Merchant; terms: PaymentTerms } & Pi
   'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList' | 'walletId'
 > & { recurring?: Omit<Recurring, 'startDate'> & { startDate?: string } };
 
+/** How an attempt's card came: a saved card of the session's wallet (`cardInd`), or a new one to save once accepted. */
+export interface PayVia {
+  cardInd?: string;
+  saveCard?: boolean;
+}
+
+/** The attempt notes on the session which saved card it uses, or whether its new card is to be saved. */
+function withWalletAttempt(session: WebSession, via: PayVia): WebSession {
+  const wallet = session.walletPayment;
+  if (!wallet) return session;
+  const { cardInd: _previous, saveRequested: _asked, ...kept } = wallet;
+  return { ...session, walletPayment: { ...kept, ...(via.cardInd ? { cardInd: via.cardInd } : {}), ...(via.saveCard && !via.cardInd ? { saveRequested: true } : {}) } };
+}
+
 /** `challenge`: 3-D Secure asks the shopper to authenticate on that page first (03101). */
 export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment; challenge?: { url: string } };
 
-const EXPIRY_JOB = 'session-expiry';
-
-function expiryJob(session: WebSession, at: number): Job {
-  return { id: `${EXPIRY_JOB}:${session.token}`, type: EXPIRY_JOB, at, merchantId: session.merchantId, ref: session.token };
+/** The event of a session's expiry: a web-wallet session's is WEBWALLET's, a payment session's WEBTRS's. */
+function expiredEvent(session: WebSession) {
+  if (session.walletManagement) return walletSessionEnded(session, 'expired');
+  return { type: 'session.expired', data: { token: session.token, orderRef: session.orderRef, code: CODES.SESSION_EXPIRED } };
 }
 
 /** What the shopper's card pays: the amount left by the gift cards, if any. */
@@ -53,6 +71,7 @@ export class WebPaymentsService {
     private readonly deps: ServiceDeps,
     private readonly payments: PaymentsService,
     private readonly giftCards: GiftCardsService,
+    private readonly wallets: WalletCards,
     /** NX and REC sessions: the first due date here, the others from the wallet. */
     private readonly recurringPayments?: RecurringWebPayments,
   ) {}
@@ -88,6 +107,8 @@ export class WebPaymentsService {
     const payment = paidBy(await deps.store.getClaim(request.merchant.merchantId, dupKey, now));
     if (payment) return { code: CODES.DUPLICATE, message: `order ${request.orderRef} was already paid by transaction ${payment}` };
 
+    // buyer.walletId (seed 003): the wallet's cards are offered, and a new card can be saved into it.
+    const walletId = typeof request.buyer?.walletId === 'string' && request.buyer.walletId !== '' ? request.buyer.walletId : undefined;
     const session: WebSession = {
       token: deps.ids.token(),
       merchantId: request.merchant.merchantId,
@@ -115,9 +136,10 @@ export class WebPaymentsService {
       ...(request.languageCode ? { languageCode: request.languageCode } : {}),
       ...(request.buyer ? { buyer: request.buyer } : {}),
       ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
+      ...(walletId ? { walletPayment: { walletId } } : {}),
       ...(recurring ? { recurring, walletId: request.walletId! } : {}),
     };
-    const committed = await deps.store.commit({ sessions: [{ next: session, expectedVersion: null }], jobs: [expiryJob(session, session.expiresAt)] });
+    const committed = await deps.store.commit({ sessions: [{ next: session, expectedVersion: null }], jobs: [sessionExpiryJob(session, session.expiresAt)] });
     if (!committed.ok) throw new Error(`could not commit new session: ${committed.conflict} conflict`);
     return { code: CODES.ACCEPTED, session, redirectURL: `${deps.settings.publicUrl}/webpayment/?token=${session.token}` };
   }
@@ -146,10 +168,10 @@ export class WebPaymentsService {
    * completeChallenge. The ACS returns to the hosted payment page unless the page that starts
    * the challenge gives another TermUrl (api/widget/challenge-routes.ts).
    */
-  async pay(merchant: Merchant, token: string, card: Omit<CardInput, 'type'> & { type?: string }): Promise<SessionOutcome> {
+  async pay(merchant: Merchant, token: string, card: Omit<CardInput, 'type'> & { type?: string }, via: PayVia = {}): Promise<SessionOutcome> {
     const { deps } = this;
     const first = await this.session(token, merchant.merchantId);
-    if (!first) return { code: CODES.TOKEN_NOT_FOUND };
+    if (!first || first.walletManagement) return { code: CODES.TOKEN_NOT_FOUND };
     const type = card.type ?? inferCardType(card.number ?? '', merchant, first.selectedContracts);
     if (!type) return { code: CODES.INVALID_FIELD, message: 'card.number is not a card accepted for this payment' };
     const contract = merchant.contracts.find((c) => first.selectedContracts.includes(c.contractNumber) && c.cardTypes.includes(type));
@@ -171,8 +193,9 @@ export class WebPaymentsService {
       if (!session) return { retry: false, value: { code: CODES.TOKEN_NOT_FOUND } };
       const step = startAttempt(session, deps.clock.now());
       if (!step.ok) return { retry: false, value: { code: step.code, session } };
-      const committed = await deps.store.commit({ sessions: [{ next: step.session, expectedVersion: session.version }] });
-      return committed.ok ? { retry: false, value: { code: CODES.ACCEPTED, session: step.session } } : { retry: true };
+      const attempt = withWalletAttempt(step.session, via);
+      const committed = await deps.store.commit({ sessions: [{ next: attempt, expectedVersion: session.version }] });
+      return committed.ok ? { retry: false, value: { code: CODES.ACCEPTED, session: attempt } } : { retry: true };
     });
     if (started.code !== CODES.ACCEPTED || !started.session) return started;
     const session = started.session;
@@ -277,7 +300,58 @@ export class WebPaymentsService {
       threeDSecure: authenticated ? 'Y' : 'N',
       ...(authenticated ? { authentication: { xid: auth.id, eci: auth.eci!, ...(auth.cavv ? { cavv: auth.cavv } : {}) } } : {}),
     });
-    return this.#finish(merchant, session.token, session, outcome);
+    const finished = await this.#finish(merchant, session.token, session, outcome);
+    if (finished.session?.status !== SessionStatus.ACCEPTED || !finished.session.walletPayment?.saveRequested) return finished;
+    return { ...finished, session: await this.#saveCard(merchant, finished.session, contractNumber, card) };
+  }
+
+  /**
+   * "Save this card": the accepted attempt's card goes into the session's wallet, which is
+   * created, owned by the buyer, when its walletId does not exist yet (seed 003). A card already
+   * in the wallet is not saved twice (02521): the payment stands either way.
+   */
+  async #saveCard(merchant: Merchant, session: WebSession, contractNumber: string, card: CardInput): Promise<WebSession> {
+    const wallet = session.walletPayment!;
+    const buyer = session.buyer ?? {};
+    const owner = Object.fromEntries(['lastName', 'firstName', 'email'].filter((k) => typeof buyer[k] === 'string').map((k) => [k, buyer[k] as string]));
+    const saved = await this.wallets.addCard(merchant, { walletId: wallet.walletId, contractNumber, card, owner, create: 'if-missing' });
+    return retryOnConflict<WebSession>(async () => {
+      const current = (await this.session(session.token, merchant.merchantId)) ?? session;
+      const { saveRequested: _done, ...rest } = current.walletPayment ?? wallet;
+      const noted: WebSession['walletPayment'] = { ...rest, ...(saved.cardInd ? { savedCardInd: saved.cardInd } : {}), ...(saved.created ? { walletCreated: true } : {}) };
+      const next = { ...current, version: current.version + 1, walletPayment: noted };
+      const committed = await this.deps.store.commit({ sessions: [{ next, expectedVersion: current.version }] });
+      return committed.ok ? { retry: false, value: next } : { retry: true };
+    });
+  }
+
+  /**
+   * The saved cards a doWebPayment with buyer.walletId offers: the wallet's active cards of the
+   * offered contracts, not expired (a web wallet still shows those, to update their expiry);
+   * none when the wallet does not exist or is disabled.
+   */
+  async savedCards(session: WebSession): Promise<SavedCard[]> {
+    if (!session.walletPayment) return [];
+    const wallet = await this.wallets.get(session.merchantId, session.walletPayment.walletId);
+    const now = this.deps.clock.now();
+    return wallet && !wallet.isDisabled ? wallet.cards.filter((c) => session.selectedContracts.includes(c.contractNumber) && !isExpired(c.expirationDate, now)) : [];
+  }
+
+  /**
+   * An attempt with a saved card of the session's wallet: its PAN comes from the vault; the CVV is
+   * asked again when the card's contract says `walletCvvRequired` (02305 without it), then it is
+   * an attempt like any other (3-D Secure first).
+   */
+  async payWithSavedCard(merchant: Merchant, token: string, cardInd: string, cvx: string | undefined): Promise<SessionOutcome> {
+    const session = await this.session(token, merchant.merchantId);
+    if (!session || session.walletManagement) return { code: CODES.TOKEN_NOT_FOUND };
+    const card = (await this.savedCards(session)).find((c) => c.cardInd === cardInd);
+    if (!card) return { code: CODES.INVALID_CARD_INDEX, message: `cardInd ${cardInd} is not a saved card offered for this payment`, session };
+    if (findContract(merchant, card.contractNumber)?.walletCvvRequired && cvx === undefined) {
+      return { code: CODES.INVALID_FIELD, message: 'cvx is required for this saved card', session };
+    }
+    const number = this.deps.vault.decryptPan(card.panCipher);
+    return this.pay(merchant, token, { number, type: card.type, expirationDate: card.expirationDate, ...(cvx !== undefined ? { cvx } : {}), ...(card.cardholder ? { cardholder: card.cardholder } : {}) }, { cardInd });
   }
 
   /** Ends the attempt in PROCESSING with `outcome` (the payment it made, if any). */
@@ -322,7 +396,7 @@ export class WebPaymentsService {
       if (!step.ok) return { retry: false, value: { code: step.code, session } };
       const committed = await deps.store.commit({
         sessions: [{ next: step.session, expectedVersion: session.version }],
-        doneJobs: [expiryJob(session, session.expiresAt)],
+        doneJobs: [sessionExpiryJob(session, session.expiresAt)],
         events: stampEvents(deps, session.merchantId, [{ type: 'payment.cancelled', data: { token, orderRef: session.orderRef, code: CODES.CANCELLED_BY_BUYER } }], now),
       });
       return committed.ok ? { retry: false, value: { code: CODES.CANCELLED_BY_BUYER, session: step.session } } : { retry: true };
@@ -340,7 +414,7 @@ export class WebPaymentsService {
       if (!session) return (await deps.store.commit({ doneJobs: [job] }), { retry: false, value: undefined });
       if (session.status === SessionStatus.PROCESSING && now < (session.attemptStartedAt ?? 0) + STALE_ATTEMPT_MS) {
         // An attempt is at the acquirer: look again once it must have finished.
-        const later = expiryJob(session, (session.attemptStartedAt ?? now) + STALE_ATTEMPT_MS);
+        const later = sessionExpiryJob(session, (session.attemptStartedAt ?? now) + STALE_ATTEMPT_MS);
         return (await deps.store.commit({ jobs: [later] }), { retry: false, value: undefined });
       }
       const expired = expireSession(session, now);
@@ -348,7 +422,7 @@ export class WebPaymentsService {
       const committed = await deps.store.commit({
         sessions: [{ next: expired, expectedVersion: session.version }],
         doneJobs: [job],
-        events: stampEvents(deps, session.merchantId, [{ type: 'session.expired', data: { token: session.token, orderRef: session.orderRef, code: CODES.SESSION_EXPIRED } }], now),
+        events: stampEvents(deps, session.merchantId, [expiredEvent(session)], now),
       });
       return committed.ok ? { retry: false, value: expired } : { retry: true };
     });

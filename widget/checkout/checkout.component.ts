@@ -24,13 +24,16 @@
  * @csspart base - everything but the lightbox's dialog frame. @csspart header - logo, shop, amount.
  * @csspart logo @csspart shop @csspart amount @csspart order
  * @csspart message - the message line (a polite live region).
- * @csspart card-frame - the card-fields iframe. @csspart pay-button @csspart cancel-link
+ * @csspart card-frame - the card-fields iframe (or a saved card's CVV). @csspart pay-button @csspart cancel-link
+ * @csspart save-card - the "save this card" checkbox (buyer.walletId).
  * @csspart open-button - lightbox: opens the dialog. @csspart dialog @csspart close-button
  * Exported from the nested elements: tabs, tab, method (methods.component.ts); gift-cards,
  * gift-card, gift-card-remove, amount-left, gift-card-form, gift-card-number, gift-card-code,
  * gift-card-add, add-another-button, confirm-button (gift-cards.component.ts); challenge,
  * challenge-frame, challenge-link (challenge.component.ts); result, result-title, ticket-button,
- * back-link (result.component.ts); ticket, print-button (ticket.component.ts).
+ * back-link (result.component.ts); ticket, print-button (ticket.component.ts); saved-cards,
+ * saved-card (saved-cards.component.ts); wallet, wallet-card, wallet-button, save-card-button,
+ * done-button (wallet/wallet-manager.component.ts, MANAGE_WEB_WALLET).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -41,9 +44,9 @@ import { LocaleController } from '../controllers/locale.js';
 import { formatAmount } from '../i18n/format-amount.js';
 import { DEFAULT_LOCALE } from '../i18n/locales.js';
 import type { TextKey, Translation } from '../i18n/translation.js';
-import { cancelSession, confirmGiftCards, readSession } from '../protocol/gateway-client.js';
+import { cancelSession, confirmGiftCards, paySavedCard, readSession } from '../protocol/gateway-client.js';
 import type { FieldsState, Message } from '../protocol/messages.js';
-import type { PayAnswer, PaylineResult, PublicSession } from '../protocol/session.js';
+import type { PayAnswer, PaylineResult, PublicSession, SavedCard } from '../protocol/session.js';
 import type { SessionState } from '../../server/notify/socket-protocol.js';
 import { contextInfo } from '../payline/context-info.js';
 import { computedThemeVars, shopThemeVars, themeRule } from '../theme.js';
@@ -81,7 +84,14 @@ export class GuichetCheckout extends LitElement {
   @state() private stateSerial = 0;
   @state() private fields: FieldsState | undefined;
   @state() private frameHeight = 0;
-  @state() private fieldsSrc = '';
+  /** The card-fields page's query: token, origin, locale (a mode is added for a saved card's CVV). */
+  @state() private fieldsQuery = '';
+  /** The saved card chosen (buyer.walletId), '' for a new card. */
+  @state() private savedChoice = '';
+  /** "Save this card" is ticked. */
+  @state() private saveCard = false;
+  /** The web-wallet manager's chunk is loaded (MANAGE_WEB_WALLET). */
+  @state() private walletManagerReady = false;
   /** The 3-D Secure challenge shown: in an iframe (embedded), else behind a link to leave for it. */
   @state() private challenge: { url: string; embedded: boolean } | undefined;
   @state() private message: MessageDetail | undefined;
@@ -214,8 +224,9 @@ export class GuichetCheckout extends LitElement {
       this.themeSheet.replaceSync(themeRule(':host', shopThemeVars(session.shop?.theme)));
       if (session.transaction || session.card) this.payment = session;
       this.result = session.result;
-      const query = new URLSearchParams({ token: session.token, origin: location.origin, locale: this.getLanguage() });
-      this.fieldsSrc ||= new URL(`fields.html?${query}`, this.base).href;
+      this.fieldsQuery ||= new URLSearchParams({ token: session.token, origin: location.origin, locale: this.getLanguage() }).toString();
+      const cards = this.savedCards();
+      if (first || !cards.some((c) => c.cardInd === this.savedChoice)) this.savedChoice = (cards.find((c) => c.isDefault) ?? cards[0])?.cardInd ?? '';
     }
     if (first) emit(this, 'guichet-will-show', {});
     const next = session ? stateOfSession(session, this.forceTicket) : WidgetState.TOKEN_EXPIRED;
@@ -225,6 +236,31 @@ export class GuichetCheckout extends LitElement {
     this.enter(next);
   }
 
+  /** The card-fields page's URL, with `extra` parameters (`mode`, `card`). */
+  fieldsUrl(extra: Record<string, string> = {}): string {
+    const query = new URLSearchParams(this.fieldsQuery);
+    for (const [name, value] of Object.entries(extra)) query.set(name, value);
+    return new URL(`fields.html?${query}`, this.base).href;
+  }
+
+  /** The saved cards a payment offers (none for a web-wallet session). */
+  private savedCards(): SavedCard[] {
+    const wallet = this.session?.wallet;
+    return wallet && !wallet.operation ? wallet.cards : [];
+  }
+
+  /** The saved card chosen to pay with, if any. */
+  private chosenCard(): SavedCard | undefined {
+    return this.savedCards().find((c) => c.cardInd === this.savedChoice);
+  }
+
+  private chooseSaved(cardInd: string): void {
+    this.savedChoice = cardInd;
+    // Another iframe comes (the CVV's or the card's): its state is not known yet.
+    this.fields = undefined;
+    this.frameHeight = 0;
+  }
+
   private async switchLocale(): Promise<void> {
     await this.i18n.use([this.locale, this.session?.languageCode]);
     this.cardChannel.post('guichet:set-locale', { locale: this.getLanguage() });
@@ -232,8 +268,12 @@ export class GuichetCheckout extends LitElement {
 
   /** Shows `next`; a final state first asks the merchant (guichet-final-state). An open session is followed live. */
   private enter(next: WidgetState, again = next === WidgetState.PAYMENT_FAILURE_WITH_RETRY): void {
-    if (isFinal(next) || !this.session) this.live.stop();
+    if (isFinal(next) || !this.session || next === WidgetState.MANAGE_WEB_WALLET) this.live.stop();
     else void this.live.follow(this.base.origin, this.session.token);
+    if (next === WidgetState.MANAGE_WEB_WALLET && !this.walletManagerReady) {
+      // The web-wallet manager is its own chunk: pages that only take payments never load it.
+      void import('../wallet/wallet-manager.js').then(() => (this.walletManagerReady = true));
+    }
     if (next === this.widgetState && !again) return;
     if (this.message) this.unsay();
     this.previousState = this.widgetState;
@@ -259,14 +299,30 @@ export class GuichetCheckout extends LitElement {
     this.message = undefined;
   }
 
-  /** Pay: an invalid form shows its errors (the iframe judges); a valid one is paid. */
+  /**
+   * Pay: an invalid form shows its errors (the iframe judges); a valid one is paid. A saved card
+   * whose CVV is not asked is paid from here; otherwise the iframe posts the card (or the CVV).
+   */
   private onPay(): void {
     if (!isPayable(this.widgetState) || this.payingFrom !== undefined) return;
-    if (!this.fields?.valid) return this.cardChannel.post('guichet:submit', {});
+    const saved = this.chosenCard();
+    const direct = saved !== undefined && !saved.cvxRequired;
+    if (!direct && !this.fields?.valid) return this.cardChannel.post('guichet:submit', {});
     emit(this, 'guichet-before-payment', {});
     this.payingFrom = this.widgetState;
     this.enter(WidgetState.ACTIVE_WAITING);
-    this.cardChannel.post('guichet:submit', {});
+    if (direct) void paySavedCard(this.base, this.token, saved.cardInd).then((answer) => this.onPayAnswer(answer));
+    else this.cardChannel.post('guichet:submit', saved ? {} : { saveCard: this.saveCard && this.session?.wallet?.saveCard === true });
+  }
+
+  /** A web-wallet change answered (from the manager): the session as it is now, what happened said. */
+  private onWalletAnswer(answer: PayAnswer, done: TextKey): void {
+    if (answer.error) return this.say('error', 'networkError');
+    if (answer.session) this.session = answer.session;
+    const code = answer.result.code;
+    if (code === '02500') this.say('success', done);
+    else this.say('error', code === '02521' ? 'cardAlreadySaved' : 'walletChangeFailed');
+    if (answer.session && answer.session.state !== 'WAITING') this.enter(stateOfSession(answer.session, false));
   }
 
   private onCardMessage(message: Message): void {
@@ -424,7 +480,7 @@ export class GuichetCheckout extends LitElement {
     </div>`;
     if (this.layout !== 'lightbox' || !this.session) return content;
     return html`
-      <button type="button" part="open-button" class="pay open" @click=${() => this.show()}>${t.pay(this.amount())}</button>
+      <button type="button" part="open-button" class="pay open" @click=${() => this.show()}>${this.session.wallet?.operation ? t.savedCards : t.pay(this.amount())}</button>
       <dialog part="dialog" aria-labelledby="dialog-title" @keydown=${(event: KeyboardEvent) => trapTab(event, this.dialog!)}>
         <div class="dialog-head">
           <h2 id="dialog-title">${t.dialogTitle(this.session.shop?.name ?? this.session.merchantName)}</h2>
@@ -440,8 +496,10 @@ export class GuichetCheckout extends LitElement {
     return html`<header part="header">
       ${logo ? html`<img part="logo" src=${logo} alt="" />` : nothing}
       <span part="shop" class="shop">${session.shop?.name ?? session.merchantName}</span>
-      <span part="amount" class="amount">${this.amount()}</span>
-      <span part="order" class="order">${this.i18n.t!.orderRef(session.orderRef)}</span>
+      ${session.wallet?.operation
+        ? nothing
+        : html`<span part="amount" class="amount">${this.amount()}</span>
+            <span part="order" class="order">${this.i18n.t!.orderRef(session.orderRef)}</span>`}
     </header>`;
   }
 
@@ -452,23 +510,52 @@ export class GuichetCheckout extends LitElement {
       if (this.takenOver) return nothing;
       const session = this.session;
       const success = state === WidgetState.PAYMENT_SUCCESS || state === WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY;
+      const wallet = session?.wallet?.operation !== undefined;
       return html`<guichet-result exportparts="result, result-title, ticket-button, back-link, ticket, print-button" .t=${this.i18n.t!} .state=${state} .reason=${reasonKey(this.result)}
-        .ticket=${session && success ? ticketOf(session, this.payment, this.getLanguage()) : undefined}
+        .heading=${wallet && success ? 'walletSaved' : undefined}
+        .ticket=${session && success && !wallet ? ticketOf(session, this.payment, this.getLanguage()) : undefined}
         .backURL=${session && (success ? session.returnURL : session.cancelURL)}></guichet-result>`;
     }
+    if (state === WidgetState.MANAGE_WEB_WALLET) return this.renderWalletManager();
     return html`${this.renderChallenge()}${this.renderMethods()}`;
+  }
+
+  /** MANAGE_WEB_WALLET: the wallet's cards and what the session lets the shopper do with them. */
+  private renderWalletManager() {
+    const session = this.session!;
+    const t = this.i18n.t!;
+    return html`${this.walletManagerReady
+        ? html`<guichet-wallet-manager exportparts="wallet, wallet-card, wallet-button, card-frame, save-card-button, done-button"
+            .t=${t} .session=${session} .gateway=${this.base} .fieldsUrl=${(extra: Record<string, string>) => this.fieldsUrl(extra)}
+            @wallet-answer=${(event: CustomEvent<{ answer: PayAnswer; done: TextKey }>) => this.onWalletAnswer(event.detail.answer, event.detail.done)}></guichet-wallet-manager>`
+        : nothing}
+      <a part="cancel-link" class="link" href=${session.cancelURL} @click=${(event: Event) => void this.onCancel(event)}>${t.cancel}</a>`;
   }
 
   private renderMethods() {
     const t = this.i18n.t!;
     const session = this.session!;
     const busy = !isPayable(this.widgetState);
+    const cards = this.savedCards();
+    const saved = this.chosenCard();
+    // A saved card: its CVV's iframe when its contract asks for it, else no iframe at all.
+    const frameSrc = saved ? (saved.cvxRequired ? this.fieldsUrl({ mode: 'cvx', card: saved.cardInd }) : undefined) : this.fieldsUrl();
     return html`<guichet-methods exportparts="tabs, tab, method" .t=${t} .methods=${methodsOf(session)}
         layout=${this.layout === 'tab' ? 'tab' : 'column'} ?hidden=${this.challenge !== undefined}>
       ${session.giftCards ? this.renderGiftCards(busy) : nothing}
       <div slot="card" class="card">
-        <iframe id="card-frame" part="card-frame" title=${t.cardFrameTitle} src=${this.fieldsSrc}
-          height=${this.frameHeight} sandbox="allow-scripts allow-same-origin allow-forms" allow="payment"></iframe>
+        ${cards.length > 0
+          ? html`<guichet-saved-cards exportparts="saved-cards, saved-card" .t=${t} .cards=${cards} .selected=${this.savedChoice}
+              @saved-card-change=${(event: CustomEvent<{ cardInd: string }>) => this.chooseSaved(event.detail.cardInd)}></guichet-saved-cards>`
+          : nothing}
+        ${frameSrc
+          ? html`<iframe id="card-frame" part="card-frame" title=${saved ? t.cvxFrameTitle : t.cardFrameTitle} src=${frameSrc}
+              height=${this.frameHeight} sandbox="allow-scripts allow-same-origin allow-forms" allow="payment"></iframe>`
+          : nothing}
+        ${session.wallet?.saveCard && !saved
+          ? html`<label class="save-card"><input type="checkbox" part="save-card" .checked=${this.saveCard}
+              @change=${(event: Event) => (this.saveCard = (event.target as HTMLInputElement).checked)} />${t.saveCard}</label>`
+          : nothing}
         <button type="button" part="pay-button" class="pay" aria-disabled=${String(busy)} @click=${() => this.onPay()}>
           ${busy ? t.processing : t.pay(this.cardAmount())}
         </button>

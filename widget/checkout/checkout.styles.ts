@@ -31,6 +31,9 @@ export const checkoutStyles = css`
   .card { display: grid; gap: calc(1.5 * var(--guichet-space, 8px)); justify-items: start; }
   iframe { border: 0; width: 100%; display: block; }
   .cancel { justify-self: start; }
+  guichet-saved-cards { width: 100%; }
+  .save-card { display: flex; align-items: center; gap: var(--guichet-space, 8px); min-height: 44px; cursor: pointer; }
+  .save-card input { width: 20px; height: 20px; margin: 0; accent-color: var(--guichet-color-primary, #1d4ed8); }
   .pay {
     min-height: 48px; padding: 0 calc(3 * var(--guichet-space, 8px)); font: inherit; font-weight: 700; cursor: pointer;
     color: var(--guichet-color-on-primary, #fff); background: var(--guichet-color-primary, #1d4ed8);

@@ -4,6 +4,7 @@ import { GuichetCheckout } from './checkout.component.js';
 import { GuichetGiftCards } from './gift-cards.component.js';
 import { GuichetMethods } from './methods.component.js';
 import { GuichetResult } from './result.component.js';
+import { GuichetSavedCards } from './saved-cards.component.js';
 import { GuichetTicket } from './ticket.component.js';
 
 const ELEMENTS = {
@@ -12,6 +13,7 @@ const ELEMENTS = {
   'guichet-gift-cards': GuichetGiftCards,
   'guichet-methods': GuichetMethods,
   'guichet-result': GuichetResult,
+  'guichet-saved-cards': GuichetSavedCards,
   'guichet-ticket': GuichetTicket,
 };
 
@@ -26,6 +28,7 @@ declare global {
     'guichet-gift-cards': GuichetGiftCards;
     'guichet-methods': GuichetMethods;
     'guichet-result': GuichetResult;
+    'guichet-saved-cards': GuichetSavedCards;
     'guichet-ticket': GuichetTicket;
   }
 }

@@ -31,11 +31,13 @@ export class GuichetResult extends LitElement {
   @property({ attribute: false }) ticket: TicketData | undefined;
   /** Where the back link goes (returnURL or cancelURL); none when unknown. */
   @property({ attribute: false }) backURL: string | undefined;
+  /** A heading other than the state's (a web-wallet session's end: walletSaved). */
+  @property({ attribute: false }) heading: TextKey | undefined;
   @state() private ticketShown = false;
 
   override render() {
     const { t } = this;
-    const heading = HEADINGS[this.state] ?? 'expired';
+    const heading = this.heading ?? HEADINGS[this.state] ?? 'expired';
     const success = this.state === WidgetState.PAYMENT_SUCCESS || this.state === WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY;
     const showTicket = this.state === WidgetState.PAYMENT_SUCCESS_FORCE_TICKET_DISPLAY || this.ticketShown;
     return html`<div part="result" class=${success ? 'success' : 'failure'}>

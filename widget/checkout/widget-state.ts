@@ -22,6 +22,8 @@ export const WidgetState = {
   PAYMENT_CANCELED: 'PAYMENT_CANCELED',
   /** Unknown or expired token. */
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  /** A web-wallet session (manageWebWallet…): the shopper adds, updates, removes cards. */
+  MANAGE_WEB_WALLET: 'MANAGE_WEB_WALLET',
 } as const;
 /** One of WidgetState. */
 export type WidgetState = (typeof WidgetState)[keyof typeof WidgetState];
@@ -63,6 +65,7 @@ function finalState(status: 'ACCEPTED' | 'REFUSED' | 'CANCELLED' | 'EXPIRED', fo
  * accepted one shows the ticket at once when `forceTicket`.
  */
 export function stateOfSession(session: PublicSession, forceTicket: boolean): WidgetState {
+  if (session.wallet?.operation && session.state === 'WAITING') return WidgetState.MANAGE_WEB_WALLET;
   switch (session.state) {
     case 'WAITING':
       return session.attempts > 0 && session.result !== undefined && session.result.shortMessage !== 'ACCEPTED'

@@ -1,19 +1,26 @@
 /**
- * Entry of the card-fields page, `/widget/fields.html?token=…&origin=…&locale=…`, which the
+ * Entry of the card-fields page, `/widget/fields.html?token=…&origin=…&locale=…&mode=…`, which the
  * gateway serves from its own origin into <guichet-checkout>'s iframe. Card digits live here
- * only: the page posts the card straight to the pay endpoint and tells its parent (at `origin`,
- * nobody else) the fields' state and the answer, never the digits.
+ * only: the page posts the card straight to the gateway and tells its parent (at `origin`,
+ * nobody else) the fields' state and the answer, never the digits. `mode`: `pay` (default, the
+ * card pays the session, saved first when the parent asks), `add` (the card goes into the
+ * web-wallet session's wallet), `cvx` with `card=<cardInd>` (a saved card's CVV only, to pay with it).
  */
 import { loadTranslation, resolveLocale } from '../i18n/locales.js';
-import { readSession, paySession } from '../protocol/gateway-client.js';
+import { addWalletCard, paySavedCard, readSession, paySession } from '../protocol/gateway-client.js';
+import type { PayAnswer } from '../protocol/session.js';
 import { isOrigin, type Message } from '../protocol/messages.js';
 import { themeRule } from '../theme.js';
 import { CardForm } from './card-form.js';
+import { CvxForm } from './cvx-form.js';
 import { fieldsCss } from './fields.styles.js';
 import { ParentChannel } from './parent-channel.js';
 
+/** What the page is for (see above). */
+type Mode = 'pay' | 'add' | 'cvx';
+
 /** Runs the page for session `token`, embedded by a page at `origin`. */
-function start(token: string, origin: string, locale: string | null): void {
+function start(token: string, origin: string, locale: string | null, mode: Mode, cardInd: string | null): void {
   const base = new URL('./', location.href);
   const styles = new CSSStyleSheet();
   styles.replaceSync(fieldsCss);
@@ -23,12 +30,15 @@ function start(token: string, origin: string, locale: string | null): void {
   let ready = false;
   let paying = false;
   let reported = '';
-  const form = new CardForm(document, {
+  const hooks = {
     now: () => Date.now(),
     onChange: () => report(false),
     onSubmitRequest: () => channel.post('guichet:submit-request', {}),
     onEscape: () => channel.post('guichet:escape', {}),
-  });
+  };
+  const cardForm = mode === 'cvx' ? undefined : new CardForm(document, hooks);
+  const cvxForm = mode === 'cvx' ? new CvxForm(document, hooks) : undefined;
+  const form = (cardForm ?? cvxForm)!;
   const channel = new ParentChannel(origin, (message) => void onMessage(message));
   document.body.append(form.root);
   new ResizeObserver(() => report(false)).observe(document.body);
@@ -51,26 +61,40 @@ function start(token: string, origin: string, locale: string | null): void {
     form.setTranslation(t);
   }
 
-  async function pay(): Promise<void> {
+  /** Sends what the form holds where the mode says; undefined when the form is not valid. */
+  function send(saveCard: boolean): Promise<PayAnswer> | undefined {
+    if (cvxForm) {
+      const cvx = cvxForm.submit();
+      return cvx === undefined || !cardInd ? undefined : paySavedCard(base, token, cardInd, cvx);
+    }
+    const card = cardForm!.submit();
+    if (!card) return undefined;
+    return mode === 'add' ? addWalletCard(base, token, card) : paySession(base, token, card, saveCard);
+  }
+
+  async function pay(saveCard: boolean): Promise<void> {
     if (paying) return;
-    const card = form.submit();
-    if (!card) return report(true);
+    const sending = send(saveCard);
+    if (!sending) return report(true);
     paying = true;
     form.setBusy(true);
-    const answer = await paySession(base, token, card);
+    const answer = await sending;
     form.setBusy(false);
     paying = false;
     channel.post('guichet:pay-result', answer);
   }
 
   async function onMessage(message: Message): Promise<void> {
-    if (message.type === 'guichet:submit') await pay();
+    if (message.type === 'guichet:submit') await pay(message.saveCard === true);
     else if (message.type === 'guichet:set-locale') await setLocale(message.locale);
     else if (message.type === 'guichet:set-theme') theme.replaceSync(themeRule(':root', message.vars));
   }
 
   void readSession(base, token).then((read) => {
-    if (read.ok) form.setAccepted([...new Set(read.session.contracts.flatMap((c) => c.cardTypes))]);
+    if (!read.ok) return;
+    cardForm?.setAccepted([...new Set(read.session.contracts.flatMap((c) => c.cardTypes))]);
+    const saved = read.session.wallet?.cards.find((c) => c.cardInd === cardInd);
+    if (saved) cvxForm?.setCard(saved.number);
   });
   void setLocale(locale).then(() => {
     ready = true;
@@ -82,4 +106,5 @@ function start(token: string, origin: string, locale: string | null): void {
 const params = new URLSearchParams(location.search);
 const token = params.get('token');
 const origin = params.get('origin');
-if (token && isOrigin(origin)) start(token, origin, params.get('locale'));
+const mode = params.get('mode');
+if (token && isOrigin(origin)) start(token, origin, params.get('locale'), mode === 'add' || mode === 'cvx' ? mode : 'pay', params.get('card'));

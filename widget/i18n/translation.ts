@@ -131,6 +131,41 @@ export interface Translation {
   /** Ticket lines of an order paid with gift cards: one per gift card, then the card payment. */
   ticketGiftCard: (masked: string) => string;
   ticketCardPayment: (masked: string) => string;
+  /** Saved cards (buyer.walletId) and web wallets (MANAGE_WEB_WALLET). The list's label. */
+  savedCards: string;
+  /** A saved card: its type, masked number and expiry (MM/YY). */
+  savedCard: (type: string, number: string, expiry: string) => string;
+  /** Beside the default card. */
+  defaultCard: string;
+  /** The choice of a new card instead of a saved one. */
+  useAnotherCard: string;
+  /** The checkbox under a new card. */
+  saveCard: string;
+  /** Accessible name of the iframe asking a saved card's CVV again. */
+  cvxFrameTitle: string;
+  /** MANAGE_WEB_WALLET: no card yet. */
+  walletEmpty: string;
+  addCard: string;
+  /** The button saving the card typed in the fields. */
+  saveNewCard: string;
+  makeDefault: string;
+  changeExpiry: string;
+  /** The new expiry's field label and its save button. */
+  newExpiry: string;
+  saveExpiry: string;
+  removeCard: string;
+  /** Ends the web-wallet session. */
+  walletDone: string;
+  /** The heading once the shopper is done. */
+  walletSaved: string;
+  /** Said after each change. */
+  cardAdded: string;
+  cardRemoved: string;
+  defaultChanged: string;
+  expiryChanged: string;
+  /** A change the gateway refused: the card is in the wallet already, or another reason. */
+  cardAlreadySaved: string;
+  walletChangeFailed: string;
 }
 
 /** The keys of Translation whose value is a plain string (field errors among them). */

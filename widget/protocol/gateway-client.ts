@@ -32,20 +32,20 @@ export async function cancelSession(base: URL, token: string): Promise<{ result:
 }
 
 /**
- * `POST sessions/{token}/pay` with the card (from the fields page only). The answer keeps only
- * the protocol's fields, so nothing else the gateway may add is forwarded to the merchant page.
+ * A POST to one of the token's endpoints that answers like pay: only the protocol's fields are
+ * kept, so nothing else the gateway may add is forwarded to the merchant page; `error: 'network'`
+ * when the gateway could not be reached or answered no result.
  */
-export async function paySession(base: URL, token: string, card: object): Promise<PayAnswer> {
+async function postForAnswer(base: URL, token: string, path: string, body?: object): Promise<PayAnswer> {
   try {
-    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}/pay`, base), {
+    const response = await fetch(new URL(`sessions/${encodeURIComponent(token)}/${path}`, base), {
       ...NO_CREDENTIALS,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ card }),
+      ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
     });
-    const { result, session, transaction, authorization, card: masked, challenge } = (await response.json()) as PayAnswer;
+    const { result, session, transaction, authorization, card: masked, challenge, cardInd } = (await response.json()) as PayAnswer;
     if (!result) return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
-    return { result, session, transaction, authorization, card: masked, challenge };
+    return { result, session, transaction, authorization, card: masked, challenge, cardInd };
   } catch {
     return { result: { code: '', shortMessage: 'ERROR', longMessage: '' }, error: 'network' };
   }
@@ -83,4 +83,24 @@ export function removeGiftCard(base: URL, token: string, id: string): Promise<Gi
 /** `POST sessions/{token}/gift-cards/confirm`: the gift cards cover everything; the payment completes. */
 export function confirmGiftCards(base: URL, token: string): Promise<GiftCardAnswer> {
   return giftCardCall(base, token, 'POST', '/confirm');
+}
+
+/** `POST sessions/{token}/pay` with the card (from the fields page only); `saveCard` saves it into the session's wallet once accepted. */
+export function paySession(base: URL, token: string, card: object, saveCard = false): Promise<PayAnswer> {
+  return postForAnswer(base, token, 'pay', saveCard ? { card, saveCard: true } : { card });
+}
+
+/** `POST sessions/{token}/pay-saved-card`: with a CVV from the fields page only; without one from the component. */
+export function paySavedCard(base: URL, token: string, cardInd: string, cvx?: string): Promise<PayAnswer> {
+  return postForAnswer(base, token, 'pay-saved-card', cvx === undefined ? { cardInd } : { cardInd, cvx });
+}
+
+/** `POST sessions/{token}/wallet/cards` with a new card (from the fields page only). */
+export function addWalletCard(base: URL, token: string, card: object): Promise<PayAnswer> {
+  return postForAnswer(base, token, 'wallet/cards', { card });
+}
+
+/** A web-wallet change from the component: `cards/{cardInd}/expiry|remove|default` or `finish`. */
+export function changeWallet(base: URL, token: string, path: string, body?: object): Promise<PayAnswer> {
+  return postForAnswer(base, token, `wallet/${path}`, body);
 }

@@ -29,7 +29,8 @@ export interface FieldsState {
 export interface MessageMap {
   'guichet:fields-ready': { height: number };
   'guichet:fields-state': FieldsState;
-  'guichet:submit': Record<string, never>;
+  /** `saveCard`: a new card pays and is saved into the session's wallet (buyer.walletId). */
+  'guichet:submit': { saveCard?: boolean };
   'guichet:submit-request': Record<string, never>;
   'guichet:escape': Record<string, never>;
   'guichet:pay-result': PayAnswer;

@@ -81,7 +81,39 @@ export interface SessionComplement {
   amount: number;
 }
 
-/** What the widget may see of a doWebPayment session. */
+/** A card saved in a wallet, as the widget shows it (masked). */
+export interface SavedCard {
+  cardInd: string;
+  /** First 6 and last 4 digits. */
+  number: string;
+  type: string;
+  /** MMYY. */
+  expirationDate: string;
+  cardholder?: string;
+  isDefault: boolean;
+  /** Paying with it asks its CVV again (the card-fields page takes it). */
+  cvxRequired: boolean;
+}
+
+/** What the shopper may do in a web-wallet session. */
+export type WalletAction = 'add' | 'update' | 'remove' | 'default' | 'finish';
+
+/**
+ * The session's wallet: a payment's with buyer.walletId (its cards to pay with, and `saveCard`:
+ * a new card may be saved), or a web-wallet session's (`operation`, the `actions` it offers,
+ * the card it updates).
+ */
+export interface SessionWallet {
+  walletId: string;
+  cards: SavedCard[];
+  saveCard?: boolean;
+  operation?: 'manageWebWallet' | 'createWebWallet' | 'updateWebWallet';
+  actions?: WalletAction[];
+  cardInd?: string;
+  changes?: number;
+}
+
+/** What the widget may see of a doWebPayment session (or a web-wallet session). */
 export interface PublicSession {
   token: string;
   state: SessionStatus;
@@ -111,6 +143,8 @@ export interface PublicSession {
   giftCards?: SessionGiftCards;
   /** Once ACCEPTED, the card payment that paid what the gift cards left. */
   complement?: SessionComplement;
+  /** A web-wallet session, or a payment offering the saved cards of buyer.walletId. */
+  wallet?: SessionWallet;
 }
 
 /** The answer of `POST …/gift-cards` (with the new entry when reserved), of its DELETE and of `…/gift-cards/confirm`. */
@@ -132,6 +166,8 @@ export interface PayAnswer {
   card?: MaskedCard;
   /** 3-D Secure asks the shopper to authenticate on this page. */
   challenge?: { url: string };
+  /** A web-wallet change: the index of the card it added. */
+  cardInd?: string;
   /** Set by the iframe when the gateway could not be reached or answered no JSON. */
   error?: 'network';
 }

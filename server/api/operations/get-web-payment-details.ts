@@ -4,6 +4,9 @@ import type { OperationDef } from '../operation.js';
 import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
+import { wallet as walletSchema } from '../schema/wallet-objects.js';
+import type { Payment } from '../../core/payment.js';
+import type { WebSession } from '../../core/web-session-types.js';
 import {
   authorizationOut,
   cardOut,
@@ -17,6 +20,16 @@ import {
 } from '../encode/payline-objects.js';
 import { billingRecordOut } from '../encode/wallet-objects.js';
 import { billingRecordList } from '../schema/wallet-objects.js';
+
+/**
+ * The wallet of a doWebPayment with buyer.walletId, once a card of it paid or the paying card was
+ * saved into it: its id and that card, masked.
+ */
+function walletUsed(session: WebSession, payment: Payment | undefined) {
+  const wallet = session.walletPayment;
+  if (!wallet || !payment || (!wallet.cardInd && !wallet.savedCardInd)) return undefined;
+  return { walletId: wallet.walletId, card: cardOut(payment) };
+}
 
 /**
  * getWebPaymentDetails: where a session stands, through its whole life: 02306 waiting, 00000
@@ -40,10 +53,11 @@ export const getWebPaymentDetails: OperationDef = {
     numberOfAttempt: responses.out,
     contractNumber: responses.out,
     buyer: object(schema.buyer),
+    wallet: object(walletSchema),
   }),
   async handle(context, request) {
     const session = await context.webPayments.session(request.token as string, context.merchant.merchantId);
-    if (!session) return { result: resultOut(CODES.TOKEN_NOT_FOUND) };
+    if (!session || session.walletManagement) return { result: resultOut(CODES.TOKEN_NOT_FOUND) };
     await context.detailsFetched.webPayment(session);
     const payment = await context.webPayments.lastPayment(session);
     const code = sessionResultCode(session, context.clock.now());
@@ -65,6 +79,7 @@ export const getWebPaymentDetails: OperationDef = {
       numberOfAttempt: session.attempts,
       contractNumber: payment?.contractNumber ?? session.payment.contractNumber,
       buyer: session.buyer,
+      wallet: walletUsed(session, payment),
     });
   },
 };

@@ -7,6 +7,10 @@ import { doReAuthorization } from './do-re-authorization.js';
 import { doRefund } from './do-refund.js';
 import { doReset } from './do-reset.js';
 import { doWebPayment } from './do-web-payment.js';
+import { createWebWallet } from './create-web-wallet.js';
+import { getWebWallet } from './get-web-wallet.js';
+import { manageWebWallet } from './manage-web-wallet.js';
+import { updateWebWallet } from './update-web-wallet.js';
 import { getTransactionDetails } from './get-transaction-details.js';
 import { getWebPaymentDetails } from './get-web-payment-details.js';
 import { transactionsSearch } from './transactions-search.js';
@@ -57,5 +61,9 @@ export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
     disablePaymentRecord,
     getBillingRecord,
     updateBillingRecord,
+    manageWebWallet,
+    createWebWallet,
+    updateWebWallet,
+    getWebWallet,
   ].map((op) => [op.name, op]),
 );

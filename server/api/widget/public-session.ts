@@ -3,8 +3,10 @@ import type { Payment } from '../../core/payment.js';
 import { CODES } from '../../core/result-codes.js';
 import { SessionStatus, type WebSession } from '../../core/web-session-types.js';
 import { visibleSessionStatus } from '../../core/web-session.js';
-import { giftCardContract, type Merchant } from '../../merchants/merchant.js';
+import { findContract, giftCardContract, type Merchant } from '../../merchants/merchant.js';
 import { amountLeft, coveredAmount, MAX_GIFT_CARDS, type GiftCardEntry } from '../../core/gift-card.js';
+import { walletActions } from '../../core/web-wallet-session.js';
+import type { SavedCard } from '../../service/wallet-cards.js';
 import { authorizationOut, cardOut, compact, resultOut, transactionOut } from '../encode/payline-objects.js';
 
 /**
@@ -25,6 +27,36 @@ export interface ViewContext {
   /** The gateway runs the simulator: no real money moves. */
   sandbox: boolean;
   publicUrl: string;
+  /** The wallet's active cards: those offered to pay (buyer.walletId), or those a web-wallet session manages. */
+  cards?: readonly SavedCard[];
+}
+
+/** A saved card as the widget shows it: masked; `cvxRequired` when its contract asks the CVV again to pay with it. */
+function savedCardView(card: SavedCard, merchant: Merchant | undefined) {
+  return compact({
+    cardInd: card.cardInd,
+    number: card.maskedNumber,
+    type: card.type,
+    expirationDate: card.expirationDate,
+    cardholder: card.cardholder,
+    isDefault: card.isDefault,
+    cvxRequired: merchant ? findContract(merchant, card.contractNumber)?.walletCvvRequired === true : false,
+  });
+}
+
+/**
+ * The wallet part of the view: a web-wallet session's (its operation, the actions it offers, the
+ * card it updates, the cards) or a payment's with buyer.walletId (the cards to pay with; a new
+ * card may be saved).
+ */
+function walletView(session: WebSession, context: ViewContext) {
+  const cards = (context.cards ?? []).map((card) => savedCardView(card, context.merchant));
+  const management = session.walletManagement;
+  if (management) {
+    const shown = management.cardInd ? cards.filter((c) => c.cardInd === management.cardInd) : cards;
+    return compact({ walletId: management.walletId, operation: management.operation, actions: walletActions(management), cardInd: management.cardInd, changes: management.changes, cards: shown });
+  }
+  return session.walletPayment ? { walletId: session.walletPayment.walletId, cards, saveCard: true } : undefined;
 }
 
 /** The page that starts a session's challenge (api/widget/challenge-routes.ts), as the widget shows it. */
@@ -95,5 +127,6 @@ export function publicSession(session: WebSession, context: ViewContext) {
     challenge,
     giftCards: giftCardsOut(session, merchant),
     complement: context.complement ? { transaction: transactionOut(context.complement, context.complement.operations[0]!, timeZone), card: cardOut(context.complement), amount: context.complement.amount } : undefined,
+    wallet: walletView(session, context),
   });
 }

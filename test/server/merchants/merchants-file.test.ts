@@ -44,6 +44,12 @@ describe('merchants file', () => {
     assert.deepEqual(n!.contracts[0]!.giftCard, { processorContractNumber: 'CCC-1', contractType: 'food', maxAmount: 5000, acceptsDiscounted: true });
   });
 
+  it('reads walletCvvRequired on a contract', () => {
+    const contracts = [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 978, walletCvvRequired: true }, { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, walletCvvRequired: false }];
+    const [m] = parseMerchants(file([merchant({ contracts, pointsOfSell: [] })]), 'm.json');
+    assert.deepEqual(m!.contracts.map((c) => c.walletCvvRequired), [true, undefined]);
+  });
+
   const bad: Array<[string, string, RegExp]> = [
     ['not JSON', '{', /m\.json is not valid JSON/],
     ['no merchants', '{}', /merchants must be a non-empty list/],
@@ -52,6 +58,7 @@ describe('merchants file', () => {
     ['no contracts', file([merchant({ contracts: [] })]), /merchants\[0\]\.contracts must be a non-empty list/],
     ['bad currency', file([merchant({ contracts: [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 'EUR' }] })]), /contracts\[0\]\.currency must be an ISO 4217 numeric code/],
     ['card types not strings', file([merchant({ contracts: [{ contractNumber: 'CB', cardTypes: [1], currency: 978 }] })]), /contracts\[0\]\.cardTypes must be a list of strings/],
+    ['walletCvvRequired not a boolean', file([merchant({ contracts: [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 978, walletCvvRequired: 'yes' }] })]), /contracts\[0\]\.walletCvvRequired must be true or false/],
     ['same contract twice', file([merchant({ contracts: [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 978 }, { contractNumber: 'CB', cardTypes: ['VISA'], currency: 978 }] })]), /has the same contractNumber twice/],
     ['unknown contract at a point of sale', file([merchant({ pointsOfSell: [{ id: 'web', contracts: ['AMEX'] }] })]), /pointsOfSell\[0\]\.contracts names unknown contract AMEX/],
     ['notification URL not http', file([merchant({ notificationURL: 'ftp://x' })]), /notificationURL must be an http or https URL/],

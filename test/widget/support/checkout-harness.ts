@@ -34,7 +34,7 @@ export function part<E extends Element = HTMLElement>(element: Element, selector
   const root = element.shadowRoot!;
   const found = root.querySelector<E>(selector);
   if (found) return found;
-  for (const nested of root.querySelectorAll('guichet-methods, guichet-challenge, guichet-result, guichet-ticket, guichet-gift-cards')) {
+  for (const nested of root.querySelectorAll('guichet-methods, guichet-challenge, guichet-result, guichet-ticket, guichet-gift-cards, guichet-saved-cards')) {
     const inside = part<E>(nested, selector);
     if (inside) return inside;
   }

@@ -1,8 +1,9 @@
 // A fake of the gateway's widget endpoints (docs/WIDGET-PROTOCOL.md) for the component tests,
 // as a @web/test-runner middleware: fixed sessions picked by the token's prefix
-// (`open-…`, `fr-…`, `expired-…`), outcomes picked by the card number, a stand-in 3-D Secure page,
-// the fields page built from widget/fields/fields.html around the TypeScript source, and the
-// gift-card endpoints (`gift-…` sessions, the test gift cards of GIFT_CARDS).
+// (`open-…`, `fr-…`, `expired-…`, `wallet-…` with saved cards, `manage-…` a web-wallet session…),
+// outcomes picked by the card number, a stand-in 3-D Secure page, the saved-card and web-wallet
+// endpoints, the gift-card endpoints (`gift-…` sessions, the test gift cards of GIFT_CARDS), and
+// the fields page built from widget/fields/fields.html around the TypeScript source.
 // The real gateway is covered by the end-to-end tests.
 import { readFileSync } from 'node:fs';
 
@@ -65,6 +66,20 @@ const GIFT_CARDS = {
   '6000000000000006': { code: '1234', balance: 0 },
   '6000000000000007': { code: '1234', balance: 2000, problem: 'discounted-not-accepted' },
 };
+/** Saved cards of the wallet scenarios: a CB whose contract asks the CVV again, an Amex whose does not. */
+const SAVED = [
+  { cardInd: '1', number: '497010XXXXXX4455', type: 'CB', expirationDate: '1230', cardholder: 'Jeanne Martin', isDefault: true, cvxRequired: true },
+  { cardInd: '2', number: '378282XXXXX0005', type: 'AMEX', expirationDate: '0331', isDefault: false, cvxRequired: false },
+];
+const MANAGE = { amount: 0, orderRef: '', attemptsLeft: 3 };
+Object.assign(SCENARIOS, {
+  wallet: { wallet: { walletId: 'W1', cards: SAVED, saveCard: true } },
+  newwallet: { wallet: { walletId: 'W2', cards: [], saveCard: true } },
+  frwallet: { languageCode: 'fr', wallet: { walletId: 'W1', cards: SAVED, saveCard: true } },
+  manage: { ...MANAGE, wallet: { walletId: 'W1', operation: 'manageWebWallet', actions: ['add', 'update', 'remove', 'default', 'finish'], changes: 0, cards: SAVED } },
+  demanage: { ...MANAGE, languageCode: 'de', wallet: { walletId: 'W1', operation: 'manageWebWallet', actions: ['add', 'update', 'remove', 'default', 'finish'], changes: 0, cards: SAVED } },
+  create: { ...MANAGE, wallet: { walletId: 'W3', operation: 'createWebWallet', actions: ['add'], changes: 0, cards: [] } },
+});
 
 const sessions = new Map();
 const lastPay = new Map();
@@ -190,13 +205,65 @@ function settle(session, result) {
   session.attemptsLeft = session.state === 'WAITING' ? 3 - session.attempts : 0;
 }
 
-function pay(session, card) {
-  lastPay.set(session.token, card);
+/** A saved card from a card the shopper typed (the gateway masks it; the next index). */
+function savedFrom(session, card) {
+  const cards = session.wallet.cards;
+  const next = String(Math.max(0, ...cards.map((c) => Number(c.cardInd))) + 1);
+  const masked = `${card.number.slice(0, 6)}${'X'.repeat(card.number.length - 10)}${card.number.slice(-4)}`;
+  return { cardInd: next, number: masked, type: card.type ?? 'CB', expirationDate: card.expirationDate, isDefault: cards.length === 0, cvxRequired: true };
+}
+
+/** A web-wallet change: 02500 with the session, or the code. */
+function walletAnswer(session, code) {
+  const shortMessage = code === '02500' ? 'ACCEPTED' : 'ERROR';
+  return { result: { code, shortMessage, longMessage: '' }, session };
+}
+
+function changeWallet(session, path, body) {
+  const wallet = session.wallet;
+  if (session.state !== 'WAITING') return walletAnswer(session, '02532');
+  if (path === 'finish') {
+    session.state = 'ACCEPTED';
+    return walletAnswer(session, '02500');
+  }
+  const [, cardInd, action] = /^cards\/([^/]+)\/(\w+)$/.exec(path) ?? [];
+  const card = wallet.cards.find((c) => c.cardInd === cardInd);
+  if (!card) return walletAnswer(session, '02518');
+  if (action === 'default') wallet.cards = wallet.cards.map((c) => ({ ...c, isDefault: c === card }));
+  if (action === 'remove') wallet.cards = wallet.cards.filter((c) => c !== card);
+  if (action === 'expiry') card.expirationDate = body.expirationDate;
+  wallet.changes += 1;
+  return walletAnswer(session, '02500');
+}
+
+function addWalletCard(session, card) {
+  const wallet = session.wallet;
+  if (wallet.cards.some((c) => c.number.slice(-4) === card.number.slice(-4))) return walletAnswer(session, '02521');
+  const saved = savedFrom(session, card);
+  wallet.cards = [...wallet.cards, saved];
+  wallet.changes += 1;
+  if (wallet.operation === 'createWebWallet') session.state = 'ACCEPTED';
+  return { ...walletAnswer(session, '02500'), cardInd: saved.cardInd };
+}
+
+function paySaved(session, body) {
+  lastPay.set(session.token, body);
+  const card = session.wallet?.cards.find((c) => c.cardInd === body.cardInd);
+  if (!card) return { result: { code: '02518', shortMessage: 'ERROR', longMessage: '' }, session };
+  if (card.cvxRequired && !body.cvx) return { result: { code: '02305', shortMessage: 'ERROR', longMessage: 'cvx is required for this saved card' }, session };
+  session.card = { number: card.number, type: card.type };
+  settle(session, RESULTS.accepted);
+  return { result: session.result, session, transaction: session.transaction, authorization: session.authorization, card: session.card };
+}
+
+function pay(session, card, saveCard) {
+  lastPay.set(session.token, saveCard ? { ...card, saveCard } : card);
   const masked = { number: `${card.number.slice(0, 6)}${'X'.repeat(card.number.length - 10)}${card.number.slice(-4)}`, type: card.type };
   session.card = masked;
   const outcome = CHALLENGES[card.number];
   if (outcome) return { result: { code: '03101', shortMessage: 'ACCEPTED', longMessage: 'Challenge requested' }, session: publicView(session), challenge: { url: `/acs/challenge/${session.token}?outcome=${outcome}` } };
   settle(session, RESULTS[card.number] ?? RESULTS.accepted);
+  if (saveCard && session.wallet && session.state === 'ACCEPTED') session.wallet.cards = [...session.wallet.cards, savedFrom(session, card)];
   const transaction = session.complement?.transaction ?? session.transaction;
   return { result: session.result, session: publicView(session), transaction, authorization: session.authorization, card: masked };
 }
@@ -279,14 +346,28 @@ export async function fakeGateway(ctx, next) {
   }
   if ((match = /^\/widget\/sessions\/([^/]+)\/pay$/.exec(path)) && ctx.method === 'POST') {
     const session = sessionOf(match[1]);
-    return session ? send(ctx, 200, pay(session, (await readJson(ctx)).card)) : send(ctx, 404, { result: RESULTS.notFound });
+    const body = session && (await readJson(ctx));
+    return session ? send(ctx, 200, pay(session, body.card, body.saveCard === true)) : send(ctx, 404, { result: RESULTS.notFound });
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)\/pay-saved-card$/.exec(path)) && ctx.method === 'POST') {
+    const session = sessionOf(match[1]);
+    return session ? send(ctx, 200, paySaved(session, await readJson(ctx))) : send(ctx, 404, { result: RESULTS.notFound });
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)\/wallet\/cards$/.exec(path)) && ctx.method === 'POST') {
+    const session = sessionOf(match[1]);
+    return session ? send(ctx, 200, addWalletCard(session, (await readJson(ctx)).card)) : send(ctx, 404, { result: RESULTS.notFound });
+  }
+  if ((match = /^\/widget\/sessions\/([^/]+)\/wallet\/(.+)$/.exec(path)) && ctx.method === 'POST') {
+    const session = sessionOf(match[1]);
+    return session ? send(ctx, 200, changeWallet(session, match[2], await readJson(ctx))) : send(ctx, 404, { result: RESULTS.notFound });
   }
   if ((match = /^\/widget\/sessions\/([^/]+)\/cancel$/.exec(path)) && ctx.method === 'POST') {
     const session = sessionOf(match[1]);
     if (!session) return send(ctx, 404, { result: RESULTS.notFound });
-    Object.assign(session, { state: 'CANCELLED', attemptsLeft: 0, result: RESULTS.cancelled });
+    const result = session.wallet?.operation ? { code: '02536', shortMessage: 'CANCELLED', longMessage: 'Consumer cancelled' } : RESULTS.cancelled;
+    Object.assign(session, { state: 'CANCELLED', attemptsLeft: 0, result });
     releaseGiftCards(session);
-    return send(ctx, 200, { result: RESULTS.cancelled, session: publicView(session) });
+    return send(ctx, 200, { result, session: publicView(session) });
   }
   if ((match = /^\/acs\/challenge\/([^/]+)$/.exec(path))) {
     return send(ctx, 200, challengePage(match[1], ctx.query.outcome), 'text/html');
