@@ -12,6 +12,27 @@ import { createGateway, type Gateway } from '../../../server/gateway.js';
 import { createLogger } from '../../../server/logging/logger.js';
 import { SANDBOX_AUTH, TEST_EPOCH } from '../support/gateway-harness.js';
 import { startRedis, type RedisProcess } from '../support/redis-process.js';
+import { createHash } from 'node:crypto';
+import { claimEventsScript } from '../../../server/store/redis/scripts/claim-events-1.js';
+import { claimableEventsScript } from '../../../server/store/redis/scripts/claimable-events-2.js';
+import { commitScript } from '../../../server/store/redis/scripts/commit-n.js';
+import { eventBacklogScript } from '../../../server/store/redis/scripts/event-backlog-2.js';
+import { getPaymentScript } from '../../../server/store/redis/scripts/get-payment-1.js';
+import { leaseDueJobsScript } from '../../../server/store/redis/scripts/lease-due-jobs-3.js';
+import { trimOutboxScript } from '../../../server/store/redis/scripts/trim-outbox-2.js';
+
+/**
+ * Script names by SHA-1, so a count says which scripts ran. The background readers' scripts
+ * (outbox claims and sweeps, job leases) are left out of a count: a timer of the store may fire
+ * in the middle of a slow call, and they are not the call's round trips.
+ */
+const BACKGROUND = new Set([claimEventsScript.name, claimableEventsScript.name, eventBacklogScript.name, leaseDueJobsScript.name, trimOutboxScript.name]);
+const SCRIPT_NAMES = new Map(
+  [claimEventsScript, claimableEventsScript, commitScript, eventBacklogScript, getPaymentScript, leaseDueJobsScript, trimOutboxScript].map((script) => [
+    createHash('sha1').update(script.lua).digest('hex'),
+    script.name,
+  ]),
+);
 import { authorizationRequest, captureRequest } from '../support/requests.js';
 
 /*
@@ -28,7 +49,12 @@ async function countCommands(monitor: Monitor, admin: Redis, action: () => Promi
   const marker = new Promise<void>((resolve) => (markerSeen = resolve));
   const listener = (_time: string, args: string[], source: string): void => {
     if (String(args[0]).toLowerCase() === 'echo' && args[1] === 'end-of-count') markerSeen();
-    else if (source !== 'lua') seen.push(String(args[0]).toLowerCase());
+    else if (source !== 'lua') {
+      const command = String(args[0]).toLowerCase();
+      const script = command === 'evalsha' ? (SCRIPT_NAMES.get(String(args[1])) ?? String(args[1])) : undefined;
+      if (script === undefined) seen.push(command);
+      else if (!BACKGROUND.has(script)) seen.push(`evalsha ${script}`);
+    }
   };
   monitor.on('monitor', listener);
   try {
