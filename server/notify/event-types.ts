@@ -12,6 +12,8 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   'payment.cancelled': 'The shopper cancelled a web payment (02319).',
   'session.expired': 'A web payment session ended unpaid (02324).',
   'webhook.endpoint.disabled': 'One of the merchant’s webhook endpoints was disabled (410, or failing for 5 days).',
+  'wallet.card_status_changed': 'An Amex Recurring (SmartBill) card changed card_status: enrolment accepted (EA) or refused (ER), new expiry (EDU), new product (PU), cancelled (CC).',
+  'wallet.card_expiring': 'A saved card expires within two months (the expiring-cards alert).',
 };
 
 export function isEventType(type: string): boolean {
