@@ -109,4 +109,6 @@ export interface Payment {
   order: { [key: string]: JsonValue };
   buyer?: { [key: string]: JsonValue };
   privateDataList?: JsonValue;
+  /** payment.softDescriptor as asked: what the cardholder's statement shows (transaction.softDescriptor). */
+  softDescriptor?: string;
 }

@@ -40,6 +40,7 @@ export function transactionOut(payment: Payment, operation: Operation, timeZone:
     fraudResult: '',
     explanation: '',
     threeDSecure: payment.threeDSecure,
+    ...(payment.softDescriptor ? { softDescriptor: payment.softDescriptor } : {}),
     score: '0',
   };
 }
