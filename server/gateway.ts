@@ -22,6 +22,7 @@ import { randomIds, type IdSource } from './service/ids.js';
 import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
+import { WalletsService } from './service/wallets-service.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -66,6 +67,7 @@ export interface Gateway {
   jobs: JobRunner;
   payments: PaymentsService;
   webPayments: WebPaymentsService;
+  wallets: WalletsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -100,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const payments = new PaymentsService(deps);
   const webPayments = new WebPaymentsService(deps, payments);
+  const wallets = new WalletsService(deps, payments);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -141,7 +144,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, wallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
   app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
@@ -165,6 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jobs,
     payments,
     webPayments,
+    wallets,
     notify,
     logger,
     async listen() {

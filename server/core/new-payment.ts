@@ -31,11 +31,13 @@ export interface NewPaymentInput {
   originPaymentId?: string;
   isDuplicated?: boolean;
   threeDSecure?: Payment['threeDSecure'];
+  /** Added to the event's data (a wallet payment's walletId, for TRSWALLET). */
+  eventData?: EventDraft['data'];
 }
 
-/** Action 101 in mode CPT captures at once; 100, or DIF (captured on its date by a job), does not. */
+/** Action 101 captures at once (CPT, and the due dates of NX and REC); 100, or DIF (captured on its date by a job), does not. */
 export function capturesAtOnce(action: number, mode: PaymentMode): boolean {
-  return action === 101 && mode === 'CPT';
+  return action === 101 && mode !== 'DIF';
 }
 
 function firstOperationType(kind: PaymentKind, action: number, mode: PaymentMode): OperationType {
@@ -92,6 +94,7 @@ export function createPayment(input: NewPaymentInput): { payment: Payment; event
     orderRef: input.orderRef,
     code: input.code,
     ...(input.token ? { token: input.token } : {}),
+    ...input.eventData,
   };
   return { payment, events: [{ type: eventType, data }] };
 }

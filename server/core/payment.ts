@@ -34,7 +34,8 @@ export const PaymentStatus = {
 } as const;
 export type PaymentStatus = (typeof PaymentStatus)[keyof typeof PaymentStatus];
 
-export type PaymentMode = 'CPT' | 'DIF';
+/** CPT and DIF as asked; NX and REC for the due dates of a payment record (payline-api.md §4.2). */
+export type PaymentMode = 'CPT' | 'DIF' | 'NX' | 'REC';
 
 /** A card as kept at rest: never the clear PAN, never the CVV. */
 export interface StoredCard {

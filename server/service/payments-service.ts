@@ -2,10 +2,10 @@ import { currencyByNumeric } from '../core/money.js';
 import { PaymentKind, type JsonValue, type Payment } from '../core/payment.js';
 import { createPayment, duplicateOrderKey, DUPLICATE_WINDOW_MS, paidBy, PENDING_HOLD } from '../core/new-payment.js';
 import { CODES, isAcceptedCode } from '../core/result-codes.js';
-import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type OperationRequest } from '../core/transaction-state.js';
+import { checkReauthorizable, decideCapture, decideRefund, decideReset, type Decision, type EventDraft, type OperationRequest } from '../core/transaction-state.js';
 import type { AcquirerAnswer, AcquirerAuthentication } from '../connectors/acquirer.js';
 import type { Merchant } from '../merchants/merchant.js';
-import type { Job, PaymentSearch } from '../store/store.js';
+import type { Change, Job, PaymentSearch } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
@@ -44,6 +44,22 @@ export interface NewPaymentRequest {
   /** transaction.threeDSecure: Y when authenticated (then `authentication` goes to the acquirer). Default N. */
   threeDSecure?: 'Y' | 'N';
   authentication?: AcquirerAuthentication;
+  /** The stored payment.mode when it is a due date of a payment record (the terms are checked as CPT). */
+  recurringMode?: 'NX' | 'REC';
+  /** A due date of a payment record: its order is paid again on purpose, so it is no duplicate. */
+  dueDateOf?: string;
+  /** Added to the payment's event data. */
+  eventData?: EventDraft['data'];
+  /** More to commit with the new payment, in the same atomic step (a payment record's update). */
+  commitWith?: (payment: Payment) => PaymentSideEffects;
+}
+
+/** What a caller commits together with a new payment. */
+export interface PaymentSideEffects {
+  records?: Change['records'];
+  jobs?: Job[];
+  doneJobs?: string[];
+  events?: EventDraft[];
 }
 
 /** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
@@ -63,7 +79,7 @@ export class PaymentsService {
 
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
     // A credit pays no order, and a re-authorization renews one on purpose: neither is a duplicate.
-    const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId;
+    const guardsOrder = request.kind !== PaymentKind.CREDIT && !request.originPaymentId && !request.dueDateOf;
     const id = deps.ids.transactionId();
     if (guardsOrder) {
       const refused = await this.#holdOrder(request.merchant.merchantId, dupKey, id, now);
@@ -97,7 +113,7 @@ export class PaymentsService {
       contractNumber: request.terms.contractNumber,
       kind: request.kind,
       action: request.terms.action,
-      mode: paymentMode(request.terms),
+      mode: request.recurringMode ?? paymentMode(request.terms),
       ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
       amount: request.terms.amount,
       currency: request.terms.currency,
@@ -113,7 +129,9 @@ export class PaymentsService {
       ...(request.token ? { token: request.token } : {}),
       ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
       ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),
+      ...(request.eventData ? { eventData: request.eventData } : {}),
     });
+    const more = request.commitWith?.(payment) ?? {};
     const accepted = isAcceptedCode(answer.code);
     // The order's hold becomes the accepted payment's claim, or is given up after a refusal.
     const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
@@ -122,8 +140,10 @@ export class PaymentsService {
       payments: [{ next: payment, expectedVersion: null }],
       releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
       claims,
-      jobs,
-      events: stampEvents(deps, payment.merchantId, events, answeredAt),
+      jobs: [...jobs, ...(more.jobs ?? [])],
+      ...(more.records ? { records: more.records } : {}),
+      ...(more.doneJobs ? { doneJobs: more.doneJobs } : {}),
+      events: stampEvents(deps, payment.merchantId, [...events, ...(more.events ?? [])], answeredAt),
     });
     if (!committed.ok) {
       // Our hold lapsed while the acquirer was slow, and another request paid the order.
