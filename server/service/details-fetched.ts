@@ -39,6 +39,16 @@ export class DetailsFetched {
     await this.#mark(payment.merchantId, payment.operations.map((operation) => notificationSubject.transaction(operation.id)));
   }
 
+  /** getWallet or getCards answered the wallet (WALLET notifications). */
+  async wallet(merchantId: string, walletId: string): Promise<void> {
+    await this.#mark(merchantId, [notificationSubject.wallet(walletId)]);
+  }
+
+  /** getPaymentRecord answered the record (BILL notifications). */
+  async paymentRecord(merchantId: string, paymentRecordId: string): Promise<void> {
+    await this.#mark(merchantId, [notificationSubject.paymentRecord(paymentRecordId)]);
+  }
+
   async #mark(merchantId: string, subjects: string[]): Promise<void> {
     const expiresAt = this.deps.clock.now() + STOP_MARK_TTL_MS;
     await this.deps.store.commit({ notificationStops: subjects.map((subject) => ({ merchantId, subject, expiresAt })) });

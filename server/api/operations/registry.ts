@@ -12,6 +12,13 @@ import { getWebPaymentDetails } from './get-web-payment-details.js';
 import { transactionsSearch } from './transactions-search.js';
 import { verifyAuthentication } from './verify-authentication.js';
 import { verifyEnrollment } from './verify-enrollment.js';
+import { createWallet } from './wallets/create-wallet.js';
+import { disableWallet } from './wallets/disable-wallet.js';
+import { doImmediateWalletPayment } from './wallets/do-immediate-wallet-payment.js';
+import { enableWallet } from './wallets/enable-wallet.js';
+import { getCards } from './wallets/get-cards.js';
+import { getWallet } from './wallets/get-wallet.js';
+import { updateWallet } from './wallets/update-wallet.js';
 
 /** Every operation Guichet implements, by name: the table both faces serve. */
 export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
@@ -29,5 +36,12 @@ export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
     transactionsSearch,
     verifyEnrollment,
     verifyAuthentication,
+    createWallet,
+    getWallet,
+    updateWallet,
+    disableWallet,
+    enableWallet,
+    getCards,
+    doImmediateWalletPayment,
   ].map((op) => [op.name, op]),
 );
