@@ -23,6 +23,14 @@ import { PaymentsService } from './service/payments-service.js';
 import { ThreeDSecureService } from './service/three-d-secure-service.js';
 import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
+import { SmartBillService } from './service/smartbill-service.js';
+import { SmartBillUpdates } from './service/smartbill-updates.js';
+import { CardExpiryAlerts } from './service/card-expiry-alerts.js';
+import type { SmartBillNetwork } from './connectors/smartbill-network.js';
+import { SimulatorSmartBill } from './connectors/simulator/smartbill/simulator-smartbill.js';
+import { smartBillJobs } from './jobs/smartbill-jobs.js';
+import { writeExpiringCardsFile } from './jobs/expiring-cards-file.js';
+import { smartBillRoutes } from './api/sandbox/smartbill-routes.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -56,6 +64,8 @@ export interface GatewayOptions {
   /** Default: the simulator's ACS, whose challenge pages the gateway then serves under /acs/. */
   threeDSecure?: ThreeDSecureServer;
   store?: Store;
+  /** Default: the simulated American Express SmartBill. */
+  smartBillNetwork?: SmartBillNetwork;
   /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
   notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
 }
@@ -68,6 +78,8 @@ export interface Gateway {
   payments: PaymentsService;
   webPayments: WebPaymentsService;
   wallets: WalletsService;
+  /** Amex Recurring: the web pages' 1 EUR check (verifyCard) before a card is saved. */
+  smartBill: SmartBillService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -102,7 +114,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const payments = new PaymentsService(deps);
   const webPayments = new WebPaymentsService(deps, payments);
-  const wallets = new WalletsService(deps, payments);
+  const smartBill = new SmartBillService({ ...deps, network: options.smartBillNetwork ?? new SimulatorSmartBill() }, payments);
+  const wallets = new WalletsService(deps, payments, { newCard: (...args) => smartBill.onNewCard(...args) });
+  const smartBillUpdates = new SmartBillUpdates(deps);
+  const walletBatches = smartBillJobs({
+    store,
+    clock,
+    merchants,
+    logger,
+    dataDir: config.dataDir,
+    smartBill,
+    updates: smartBillUpdates,
+    alerts: new CardExpiryAlerts(deps, (merchantId, day, csv) => writeExpiringCardsFile(config.dataDir, merchantId, day, csv)),
+  });
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -128,6 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
       [DELIVERY_JOB]: (job) => notify.runJob(job),
+      ...walletBatches.handlers,
     },
     onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
     onRoundError: (error) => logger.error({ err: error }, 'job round failed; the next tick tries again'),
@@ -153,6 +178,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(hostedPageRoutes({ merchants, webPayments, settings }));
   if (threeDSecure instanceof SimulatorAcs) app.use(acsRoutes(threeDSecure));
   if (clock instanceof ManualClock) app.use(clockRoutes(clock, jobs, authenticate));
+  if (deps.acquirer.name === 'simulator') app.use(smartBillRoutes({ authenticate, updates: smartBillUpdates }));
   app.use(merchantApi({ authenticate, notify, clock }));
   if (notify.transport.name === 'eml') app.use(mailRoutes({ authenticate, dataDir: config.dataDir }));
   app.use((_req, res) => {
@@ -160,6 +186,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(jsonErrorHandler(logger));
 
+  await walletBatches.schedule();
   let server: Server | undefined;
   return {
     app,
@@ -169,6 +196,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     payments,
     webPayments,
     wallets,
+    smartBill,
     notify,
     logger,
     async listen() {
