@@ -31,6 +31,8 @@ import { SimulatorSmartBill } from './connectors/simulator/smartbill/simulator-s
 import { smartBillJobs } from './jobs/smartbill-jobs.js';
 import { writeExpiringCardsFile } from './jobs/expiring-cards-file.js';
 import { smartBillRoutes } from './api/sandbox/smartbill-routes.js';
+import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
+import { BillingRunner } from './service/billing-runner.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -80,6 +82,7 @@ export interface Gateway {
   wallets: WalletsService;
   /** Amex Recurring: the web pages' 1 EUR check (verifyCard) before a card is saved. */
   smartBill: SmartBillService;
+  paymentRecords: PaymentRecordsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
   logger: Logger;
@@ -127,6 +130,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     updates: smartBillUpdates,
     alerts: new CardExpiryAlerts(deps, (merchantId, day, csv) => writeExpiringCardsFile(config.dataDir, merchantId, day, csv)),
   });
+  const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();
   const { random, ...notifySettings } = options.notify ?? {};
@@ -151,6 +156,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         else await store.commit({ doneJobs: [job.id] });
       },
       'session-expiry': (job) => webPayments.runExpiry(job),
+      [BILLING_JOB]: async (job) => {
+        const merchant = merchants.get(job.merchantId);
+        if (merchant) await billing.run(merchant, job);
+        else await store.commit({ doneJobs: [job.id] });
+      },
       [DELIVERY_JOB]: (job) => notify.runJob(job),
       ...walletBatches.handlers,
     },
@@ -169,7 +179,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.json({ status: 'ok', store: store.name, acquirer: deps.acquirer.name });
   });
   const detailsFetched = new DetailsFetched({ store, clock });
-  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, wallets, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
+  const contextFor = (merchant: Merchant) => ({ merchant, payments, webPayments, wallets, paymentRecords, threeDSecure: threeDSecureService, detailsFetched, clock, timeZone: config.timeZone });
   app.use(jsonFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor }));
   app.use(soapFace({ operations: OPERATIONS, authenticate, bodyLimit: BODY_LIMIT, contextFor, publicUrl: () => settings.publicUrl, logger }));
   app.use(widgetRoutes({ merchants, webPayments, clock, timeZone: config.timeZone, settings, sandbox: deps.acquirer.name === 'simulator' }));
@@ -197,6 +207,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     webPayments,
     wallets,
     smartBill,
+    paymentRecords,
     notify,
     logger,
     async listen() {

@@ -6,6 +6,7 @@ import type { PaymentsService } from '../service/payments-service.js';
 import type { ThreeDSecureService } from '../service/three-d-secure-service.js';
 import type { WebPaymentsService } from '../service/web-payments-service.js';
 import type { WalletsService } from '../service/wallets-service.js';
+import type { PaymentRecordsService } from '../service/payment-records-service.js';
 import type { ObjectType } from './schema/field.js';
 import { validate } from './schema/validate.js';
 import { resultOut } from './encode/payline-objects.js';
@@ -24,6 +25,7 @@ export interface OperationContext {
   payments: PaymentsService;
   webPayments: WebPaymentsService;
   wallets: WalletsService;
+  paymentRecords: PaymentRecordsService;
   threeDSecure: ThreeDSecureService;
   /** Payline's stop rule: the details operations say what the merchant has now seen. */
   detailsFetched: DetailsFetched;

@@ -51,26 +51,63 @@ export class JobRunner {
 
   /** Runs every job due now, in order, until none is left; returns how many ran. One round at a time. */
   runDue(): Promise<number> {
-    this.#running ??= this.#drain().finally(() => (this.#running = undefined));
-    return this.#running;
+    return this.#running ?? this.#track(this.#drain());
+  }
+
+  /**
+   * The test clock's jump: runs every job due up to `target` one at a time, oldest first, with
+   * the clock moved (by `moveTo`) to each job's time before it runs, so that a job sees its own
+   * time and the jobs it schedules on the way (the next due date, a retry) run in their turn.
+   * Ends with the clock at `target`; returns how many ran.
+   */
+  runUntil(target: number, moveTo: (time: number) => void): Promise<number> {
+    const previous = this.#running ?? Promise.resolve(0);
+    return this.#track(previous.catch(() => 0).then(() => this.#stepTo(target, moveTo)));
+  }
+
+  /** Makes `run` the round in progress until it settles (a later round may replace it meanwhile). */
+  #track(run: Promise<number>): Promise<number> {
+    const tracked: Promise<number> = run.finally(() => {
+      if (this.#running === tracked) this.#running = undefined;
+    });
+    this.#running = tracked;
+    return tracked;
+  }
+
+  async #stepTo(target: number, moveTo: (time: number) => void): Promise<number> {
+    const { store, clock, leaseMs } = this.#options;
+    let ran = 0;
+    for (;;) {
+      const [job] = await store.leaseDueJobs(target, 1, leaseMs);
+      if (!job) break;
+      if (job.at > clock.now()) moveTo(job.at);
+      if (await this.#runOne(job)) ran++;
+    }
+    if (target > clock.now()) moveTo(target);
+    return ran + (await this.#drain());
   }
 
   async #drain(): Promise<number> {
-    const { store, clock, handlers, leaseMs, onError } = this.#options;
+    const { store, clock, leaseMs } = this.#options;
     let ran = 0;
     for (;;) {
       const jobs = await store.leaseDueJobs(clock.now(), 100, leaseMs);
       if (jobs.length === 0) return ran;
-      for (const job of jobs) {
-        const handler = handlers[job.type];
-        try {
-          if (!handler) throw new Error(`no handler for job type ${job.type}`);
-          await handler(job);
-          ran++;
-        } catch (error) {
-          onError?.(job, error);
-        }
-      }
+      for (const job of jobs) if (await this.#runOne(job)) ran++;
+    }
+  }
+
+  /** Runs one leased job; a failure is reported and leaves it to run again when its lease ends. */
+  async #runOne(job: Job): Promise<boolean> {
+    const { handlers, onError } = this.#options;
+    const handler = handlers[job.type];
+    try {
+      if (!handler) throw new Error(`no handler for job type ${job.type}`);
+      await handler(job);
+      return true;
+    } catch (error) {
+      onError?.(job, error);
+      return false;
     }
   }
 }

@@ -12,6 +12,13 @@ import { getWebPaymentDetails } from './get-web-payment-details.js';
 import { transactionsSearch } from './transactions-search.js';
 import { verifyAuthentication } from './verify-authentication.js';
 import { verifyEnrollment } from './verify-enrollment.js';
+import { disablePaymentRecord } from './records/disable-payment-record.js';
+import { doRecurrentWalletPayment } from './records/do-recurrent-wallet-payment.js';
+import { doScheduledWalletPayment } from './records/do-scheduled-wallet-payment.js';
+import { getBillingRecord } from './records/get-billing-record.js';
+import { getPaymentRecord } from './records/get-payment-record.js';
+import { updateBillingRecord } from './records/update-billing-record.js';
+import { updatePaymentRecord } from './records/update-payment-record.js';
 import { createWallet } from './wallets/create-wallet.js';
 import { disableWallet } from './wallets/disable-wallet.js';
 import { doImmediateWalletPayment } from './wallets/do-immediate-wallet-payment.js';
@@ -43,5 +50,12 @@ export const OPERATIONS: ReadonlyMap<string, OperationDef> = new Map(
     enableWallet,
     getCards,
     doImmediateWalletPayment,
+    doScheduledWalletPayment,
+    doRecurrentWalletPayment,
+    getPaymentRecord,
+    updatePaymentRecord,
+    disablePaymentRecord,
+    getBillingRecord,
+    updateBillingRecord,
   ].map((op) => [op.name, op]),
 );
