@@ -39,7 +39,8 @@ const SUBJECT: Record<NotificationType, (params: Record<string, string>) => stri
   TRSWALLET: (p) => notificationSubject.transaction(p.transactionId!),
   WALLET: (p) => notificationSubject.wallet(p.walletId!),
   BILL: (p) => notificationSubject.paymentRecord(p.paymentRecordId!),
-  Wallet: (p) => notificationSubject.wallet(p.walletId!),
+  // Not the wallet's subject: a getWallet made before the card's news must not stop them.
+  Wallet: (p) => `smartbill:${p.walletId!}:${p.type!}`,
 };
 
 /** Events that end a web payment session: the shopper's outcome, cancellation, expiry. */

@@ -86,8 +86,8 @@ export class SmartBillService {
       kind: PaymentKind.AUTHORIZATION,
       terms: { amount: VERIFICATION_AMOUNT, currency: contract.currency, action: 100, mode: 'CPT', contractNumber: contract.contractNumber },
       card: input.card,
-      // One check per wallet and second: never taken for a duplicate of an earlier check.
-      orderRef: `SMARTBILL-${input.walletId}-${this.deps.clock.now()}`,
+      // Each check its own order: never taken for a duplicate of an earlier one.
+      orderRef: `SMARTBILL-${input.walletId}-${this.deps.ids.transactionId()}`,
       order: { ref: `SMARTBILL-${input.walletId}`, amount: VERIFICATION_AMOUNT, currency: contract.currency },
     });
     if (!outcome.payment || !isAcceptedCode(outcome.code)) return { ok: false, code: outcome.code, message: outcome.message ?? `the 1 EUR authorization was refused (${outcome.code})` };
