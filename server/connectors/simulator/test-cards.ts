@@ -50,6 +50,9 @@ export const TEST_CARDS: readonly TestCard[] = [
   { number: '5132100000012011', brand: 'MASTERCARD', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '01201', threeDSecure: FRICTIONLESS, label: 'Refused: card expired, says the bank (the date looks valid)' },
   { number: '4970110000012083', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '01208', threeDSecure: FRICTIONLESS, label: 'Refused: card lost' },
   { number: '4970110000012091', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '01209', threeDSecure: FRICTIONLESS, label: 'Refused: card stolen' },
+  // Recurring payments: the bank revokes them; a payment record stops retrying (payline-api.md §9.3).
+  { number: '4970110000011325', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '01132', threeDSecure: FRICTIONLESS, label: 'Refused: this recurring payment is revoked (stop retrying)' },
+  { number: '4970110000011333', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '01133', threeDSecure: FRICTIONLESS, label: 'Refused: every payment of this card is revoked (stop retrying)' },
   { number: '4970110000011010', brand: 'VISA', cardType: 'CB', expirationDate: '0120', cvx: '123', code: '01101', threeDSecure: FRICTIONLESS, label: 'Refused: card expired (January 2020)' },
   // 3-D Secure: the authorization is accepted; the ACS behaviour differs.
   { number: '4970103000000018', brand: 'VISA', cardType: 'CB', expirationDate: '1255', cvx: '123', code: '00000', threeDSecure: FRICTIONLESS, label: '3-D Secure: frictionless' },

@@ -193,4 +193,38 @@ describe('JobRunner', () => {
     await assert.rejects(round, /store unavailable/);
     await stopping;
   });
+  it('runUntil: jumps a year in date order, the clock at each job\'s time, running the jobs they schedule in their turn', async () => {
+    const DAY = 86_400_000;
+    const seen: Array<[string, number]> = [];
+    // A monthly chain: each run schedules the next, 30 days on, as a billing due date does.
+    const chain: JobHandler = async (j) => {
+      seen.push([j.id, clock.now()]);
+      const n = Number(j.id.slice(1));
+      await store.commit({ doneJobs: [j.id], jobs: n < 12 ? [job(`m${n + 1}`, j.at + 30 * DAY, 'chain')] : [] });
+    };
+    const other: JobHandler = async (j) => {
+      seen.push([j.id, clock.now()]);
+      await store.commit({ doneJobs: [j.id] });
+    };
+    await schedule(job('m1', T + DAY, 'chain'), job('x', T + 45 * DAY, 'other'), job('after', T + 400 * DAY, 'other'));
+    const jobs = runner({ chain, other });
+    const moves: number[] = [];
+    const ran = await jobs.runUntil(T + 365 * DAY, (time) => {
+      moves.push(time);
+      clock.set(time);
+    });
+    assert.equal(ran, 13, '12 links of the chain and x');
+    assert.deepEqual(
+      seen.map(([id]) => id),
+      ['m1', 'x', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'].sort((a, b) => at(a) - at(b)),
+    );
+    for (const [id, time] of seen) assert.equal(time, at(id), `${id} ran at its own time`);
+    assert.equal(clock.now(), T + 365 * DAY, 'the clock ends at the target');
+    assert.deepEqual(moves, [...moves].sort((a, b) => a - b), 'the clock only moves forward');
+    assert.equal(await jobs.runDue(), 0, 'the job after the target waits');
+
+    function at(id: string): number {
+      return id === 'x' ? T + 45 * DAY : T + DAY + (Number(id.slice(1)) - 1) * 30 * DAY;
+    }
+  });
 });
