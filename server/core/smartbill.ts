@@ -44,6 +44,9 @@ export interface SmartBillCard {
   updatedAt?: number;
 }
 
+/** `data.cause` of the wallet events a SmartBill change causes besides the status change (wallet.disabled…). */
+export const SMARTBILL_CAUSE = 'smartbill';
+
 /** The batch runs 24 hours after the card is registered (seed 001 "sous 24h"). */
 export const ENROLMENT_DELAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,3 +1,4 @@
+import { SMARTBILL_CAUSE } from '../core/smartbill.js';
 import { WalletNotificationCase } from '../merchants/wallet-notifications.js';
 import type { OutboxEvent } from '../store/store.js';
 
@@ -34,6 +35,8 @@ export function walletNotificationCase(event: Pick<OutboxEvent, 'type' | 'data'>
  */
 export function smartBillNotificationParams(event: Pick<OutboxEvent, 'type' | 'data'>): Record<string, string> | null | undefined {
   if (event.type === CARD_EXPIRING) return null;
+  // A wallet or card disabled by SmartBill (ER, CC) is told by the SmartBill notification alone.
+  if (event.data.cause === SMARTBILL_CAUSE && event.type !== CARD_STATUS_CHANGED) return null;
   if (event.type !== CARD_STATUS_CHANGED) return undefined;
   const { walletId, cardStatus, resultCode, cancellationCode } = event.data;
   if (typeof walletId !== 'string') return null;

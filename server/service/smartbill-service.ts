@@ -1,7 +1,7 @@
 import { disableRecord } from '../core/billing-run.js';
 import { PaymentKind } from '../core/payment.js';
 import { isAcceptedCode } from '../core/result-codes.js';
-import { applyEnrolment, ENROLMENT_DELAY_MS, isSmartBillContract, newSmartBillCard, type SmartBillCard } from '../core/smartbill.js';
+import { applyEnrolment, ENROLMENT_DELAY_MS, SMARTBILL_CAUSE, isSmartBillContract, newSmartBillCard, type SmartBillCard } from '../core/smartbill.js';
 import type { EventDraft } from '../core/transaction-state.js';
 import { disableWallet, type Wallet, type WalletCard } from '../core/wallet.js';
 import type { SmartBillNetwork } from '../connectors/smartbill-network.js';
@@ -39,6 +39,11 @@ export function cardStatusEvent(wallet: Wallet, card: WalletCard, next: SmartBil
       ...extra,
     },
   };
+}
+
+/** The wallet events a SmartBill change causes (wallet.disabled, payment_record.disabled), marked as its (notify/wallet-notification-cases.ts). */
+export function causedBySmartBill(events: readonly EventDraft[]): EventDraft[] {
+  return events.map((event) => ({ ...event, data: { ...event.data, cause: SMARTBILL_CAUSE } }));
 }
 
 /** The card's SmartBill state, if it has one. */
@@ -123,13 +128,13 @@ export class SmartBillService {
         const disabled = wallet.isDisabled ? undefined : disableWallet(wallet, { contractNumber: card.contractNumber, now });
         if (disabled?.ok) {
           wallet = disabled.wallet;
-          events.push(...disabled.events);
+          events.push(...causedBySmartBill(disabled.events));
         }
         const paymentRecords = await deps.store.listRecords({ kind: PAYMENT_RECORD_KIND, scope: merchant.merchantId, index: recordIndex.wallet(walletId) });
         for (const stored of paymentRecords.map(paymentRecordFrom).filter((r) => !r.value.isDisabled)) {
           const off = disableRecord(stored.value, now, `SmartBill enrolment refused (${answer.code})`);
           records.push(paymentRecordWrite(off.record, stored.version));
-          events.push(...off.events);
+          events.push(...causedBySmartBill(off.events));
         }
       }
       const committed = await deps.store.commit({

@@ -5,7 +5,7 @@ import { CardStatus, disableWallet, type Wallet, type WalletCard } from '../core
 import type { Merchant } from '../merchants/merchant.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
-import { cardStatusEvent, smartBillOf } from './smartbill-service.js';
+import { causedBySmartBill, cardStatusEvent, smartBillOf } from './smartbill-service.js';
 import { walletFrom, walletWrite, WALLET_KIND, type Versioned } from './wallet-records.js';
 
 /**
@@ -82,7 +82,7 @@ export class SmartBillUpdates {
         const disabled = disableWallet(wallet, { contractNumber: card.contractNumber, cardInd: card.cardInd, cardStatus: CardStatus.INT, now });
         if (disabled.ok) {
           wallet = disabled.wallet;
-          events.push(...disabled.events);
+          events.push(...causedBySmartBill(disabled.events));
         }
       }
       const committed = await deps.store.commit({ records: [walletWrite(wallet, stored.version)], events: stampEvents(deps, merchant.merchantId, events, now) });
