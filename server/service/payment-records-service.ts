@@ -67,11 +67,6 @@ export interface BillingUpdate {
 
 const refuse = (code: string, message: string): RecordOutcome => ({ code, message });
 
-/** A payment record id: N12 (payline-api.md §9.3), from the transaction id source's digits. */
-function newRecordId(transactionId: string): string {
-  return transactionId.slice(-12);
-}
-
 /** The job that runs a record's next due date, and the record naming it (a stale job is ignored). */
 export function scheduleNext(record: PaymentRecord): { record: PaymentRecord; jobs: Job[] } {
   const at = nextDueAt(record);
@@ -79,6 +74,54 @@ export function scheduleNext(record: PaymentRecord): { record: PaymentRecord; jo
   if (at === undefined) return { record: rest, jobs: [] };
   const id = `${BILLING_JOB}:${record.merchantId}:${record.paymentRecordId}:${at}`;
   return { record: { ...rest, jobId: id }, jobs: [{ id, type: BILLING_JOB, at, merchantId: record.merchantId, ref: record.paymentRecordId }] };
+}
+
+/** A new record, its billing records planned (the first one already paid for a web payment), with the job of its next due date. */
+export function newRecord(
+  input: Omit<NewRecordRequest, 'scheduledDate' | 'recurring' | 'cardInd'> & {
+    paymentRecordId: string;
+    merchantId: string;
+    cardInd: number;
+    mode: PaymentRecord['mode'];
+    start: Day;
+    recurring?: Recurring;
+    now: number;
+  },
+  timeZone: string,
+): { record: PaymentRecord; jobs: Job[] } {
+  const { paymentRecordId, recurring, terms } = input;
+  const billingRecords: BillingRecord[] = recurring
+    ? planBillings(paymentRecordId, input.mode, recurring, 1, timeZone)
+    : [{ billingRecordId: billingRecordId(paymentRecordId, 1), rank: 1, date: formatDay(input.start), dueAt: dayStart(input.start, timeZone), amount: terms.amount, status: BillingStatus.FUTURE, nbTry: 0 }];
+  if (input.firstPaid) {
+    const { transactionId, authorizationNumber, code } = input.firstPaid;
+    billingRecords[0] = { ...billingRecords[0]!, status: BillingStatus.ACCEPTED, nbTry: 1, result: code, transactionId, ...(authorizationNumber ? { authorizationNumber } : {}) };
+  }
+  return scheduleNext({
+    paymentRecordId,
+    merchantId: input.merchantId,
+    walletId: input.walletId,
+    cardInd: input.cardInd,
+    contractNumber: terms.contractNumber,
+    mode: input.mode,
+    currency: terms.currency,
+    action: terms.action,
+    amount: terms.amount,
+    ...(recurring ? { recurring } : {}),
+    orderRef: input.orderRef,
+    order: input.order,
+    ...(input.privateDataList !== undefined ? { privateDataList: input.privateDataList } : {}),
+    ...(input.softDescriptor ? { softDescriptor: input.softDescriptor } : {}),
+    ...(input.firstPaid ? { token: input.firstPaid.token } : {}),
+    isDisabled: false,
+    createdAt: input.now,
+    billingRecords,
+  });
+}
+
+/** A payment record id: N12 (payline-api.md §9.3), from the transaction id source's digits. */
+export function newRecordId(transactionId: string): string {
+  return transactionId.slice(-12);
 }
 
 export class PaymentRecordsService {
@@ -116,51 +159,14 @@ export class PaymentRecordsService {
     const terms = checkPaymentTerms(merchant, { ...request.terms, mode: 'CPT' }, usable.card.card.type, now, timeZone);
     if (!terms.ok) return refuse(terms.code, terms.message);
 
-    const today = parseDay(formatDate(now, timeZone))!;
-    const dated = this.#startDay(request, mode, today);
+    const dated = this.recurringTerms(mode, request.terms.amount, request, now);
     if ('code' in dated) return dated;
-    let recurring: Recurring | undefined;
-    if (mode !== 'SCH') {
-      if (!request.recurring) return refuse(CODES.INVALID_RECURRING, `recurring is required when payment.mode is ${mode}`);
-      recurring = { ...request.recurring, startDate: formatDay(dated.start) };
-      const end = recurring.endDate ? parseDay(recurring.endDate) : undefined;
-      if (recurring.endDate && !end) return refuse(CODES.INVALID_FIELD, 'recurring.endDate must be a real date dd/mm/yyyy');
-      if (recurring.amountModificationDate && !parseDay(recurring.amountModificationDate)) {
-        return refuse(CODES.INVALID_FIELD, 'recurring.amountModificationDate must be a real date dd/mm/yyyy');
-      }
-      const checked = checkRecurring(mode, request.terms.amount, recurring, dated.start, today, end);
-      if (!checked.ok) return refuse(checked.code, checked.message);
-    }
-
     return retryOnConflict<RecordOutcome>(async () => {
-      const paymentRecordId = newRecordId(deps.ids.transactionId());
-      const billingRecords = recurring
-        ? planBillings(paymentRecordId, mode, recurring, 1, timeZone)
-        : [{ billingRecordId: billingRecordId(paymentRecordId, 1), rank: 1, date: formatDay(dated.start), dueAt: dayStart(dated.start, timeZone), amount: request.terms.amount, status: BillingStatus.FUTURE, nbTry: 0 }];
-      if (request.firstPaid) {
-        const { transactionId, authorizationNumber, code } = request.firstPaid;
-        billingRecords[0] = { ...billingRecords[0]!, status: BillingStatus.ACCEPTED, nbTry: 1, result: code, transactionId, ...(authorizationNumber ? { authorizationNumber } : {}) };
-      }
-      const planned = scheduleNext({
-        paymentRecordId,
-        merchantId: merchant.merchantId,
-        walletId: request.walletId,
-        cardInd: usable.card.cardInd,
-        contractNumber: request.terms.contractNumber,
-        mode,
-        currency: request.terms.currency,
-        action: request.terms.action,
-        amount: request.terms.amount,
-        ...(recurring ? { recurring } : {}),
-        orderRef: request.orderRef,
-        order: request.order,
-        ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
-        ...(request.softDescriptor ? { softDescriptor: request.softDescriptor } : {}),
-        ...(request.firstPaid ? { token: request.firstPaid.token } : {}),
-        isDisabled: false,
-        createdAt: now,
-        billingRecords,
-      });
+      const { recurring: _asked, scheduledDate: _day, ...rest } = request;
+      const planned = newRecord(
+        { ...rest, paymentRecordId: newRecordId(deps.ids.transactionId()), merchantId: merchant.merchantId, cardInd: usable.card.cardInd, mode, start: dated.start, ...(dated.recurring ? { recurring: dated.recurring } : {}), now },
+        timeZone,
+      );
       const committed = await deps.store.commit({ records: [paymentRecordWrite(planned.record, null)], jobs: planned.jobs });
       // The 12 digits drawn are another record's: draw again.
       if (!committed.ok) return { retry: true };
@@ -168,8 +174,34 @@ export class PaymentRecordsService {
     });
   }
 
+  /**
+   * The first due day and the recurring options of a new record, checked (02305, 02306, 02509):
+   * doScheduledWalletPayment, doRecurrentWalletPayment and doWebPayment in NX or REC.
+   */
+  recurringTerms(
+    mode: PaymentRecord['mode'],
+    paymentAmount: number,
+    request: Pick<NewRecordRequest, 'scheduledDate' | 'recurring'>,
+    now: number,
+  ): { start: Day; recurring?: Recurring } | RecordOutcome {
+    const today = parseDay(formatDate(now, this.deps.settings.timeZone))!;
+    const dated = this.#startDay(request, mode, today);
+    if ('code' in dated) return dated;
+    if (mode === 'SCH') return dated;
+    if (!request.recurring) return refuse(CODES.INVALID_RECURRING, `recurring is required when payment.mode is ${mode}`);
+    const recurring: Recurring = { ...request.recurring, startDate: formatDay(dated.start) };
+    const end = recurring.endDate ? parseDay(recurring.endDate) : undefined;
+    if (recurring.endDate && !end) return refuse(CODES.INVALID_FIELD, 'recurring.endDate must be a real date dd/mm/yyyy');
+    if (recurring.amountModificationDate && !parseDay(recurring.amountModificationDate)) {
+      return refuse(CODES.INVALID_FIELD, 'recurring.amountModificationDate must be a real date dd/mm/yyyy');
+    }
+    const checked = checkRecurring(mode, paymentAmount, recurring, dated.start, today, end);
+    if (!checked.ok) return refuse(checked.code, checked.message);
+    return { start: dated.start, recurring };
+  }
+
   /** The first due day: SCH's scheduledDate; NX/REC's startDate, else scheduledDate, else today. Never in the past. */
-  #startDay(request: NewRecordRequest, mode: PaymentRecord['mode'], today: Day): { start: Day } | RecordOutcome {
+  #startDay(request: Pick<NewRecordRequest, 'scheduledDate' | 'recurring'>, mode: PaymentRecord['mode'], today: Day): { start: Day } | RecordOutcome {
     if (mode === 'SCH') {
       if (!request.scheduledDate) return refuse(CODES.INVALID_FIELD, 'scheduledDate is required');
       const day = parseDay(request.scheduledDate);
