@@ -81,11 +81,12 @@ export class SmartBillService {
   /**
    * The web pages' check before an Amex Recurring card is saved: a 1 EUR authorization (100,
    * action 100) on the contract, which shows the card is not blocked and belongs to an American
-   * Express account. Its refusal code refuses the registration.
+   * Express account. Its refusal code refuses the registration. Other contracts: nothing to
+   * check (no transactionId). It is the web-wallet pages' CardRegistrationCheck.
    */
-  async verifyCard(merchant: Merchant, input: { walletId: string; contractNumber: string; card: CardInput }): Promise<{ ok: true; transactionId: string } | { ok: false; code: string; message: string }> {
+  async verifyCard(merchant: Merchant, input: { walletId: string; contractNumber: string; card: CardInput }): Promise<{ ok: true; transactionId?: string } | { ok: false; code: string; message: string }> {
     const contract = findContract(merchant, input.contractNumber);
-    if (!contract || !isSmartBillContract(contract)) return { ok: true, transactionId: '' };
+    if (!contract || !isSmartBillContract(contract)) return { ok: true };
     const outcome = await this.payments.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,

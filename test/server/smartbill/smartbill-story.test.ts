@@ -31,13 +31,17 @@ describe('Amex Recurring: register, enrol, pay by alias, network updates', () =>
   // The web-wallet pages (createWebWallet, the widget) call SmartBillService.verifyCard before saving an AMEX-REC BILLING card.
   it('the web pages check the card with a 1 EUR authorization before saving it', async () => {
     const checked = await t.gateway.smartBill.verifyCard(SANDBOX_MERCHANT, { walletId, contractNumber: 'AMEX-REC', card: { number: AMEX_EA, type: 'AMEX-REC BILLING', expirationDate: '1230', cvx: '1234' } });
-    assert.equal(checked.ok, true);
-    const details = await t.call('getTransactionDetails', { version: VERSION, transactionId: (checked as { transactionId: string }).transactionId });
+    assert.ok(checked.ok && checked.transactionId, JSON.stringify(checked));
+    const details = await t.call('getTransactionDetails', { version: VERSION, transactionId: checked.transactionId });
     assert.equal(details.result.code, '00000');
     assert.equal(details.payment.amount, 100, '1 EUR');
     assert.equal(details.payment.action, 100, 'an authorization, not captured');
     assert.equal(details.payment.contractNumber, 'AMEX-REC');
     assert.equal(details.card.number, '374200XXXXX0004');
+  });
+
+  it('a card on another contract needs no check', async () => {
+    assert.deepEqual(await t.gateway.smartBill.verifyCard(SANDBOX_MERCHANT, { walletId, contractNumber: 'AMEX', card: { number: AMEX_EA, type: 'AMEX', expirationDate: '1230' } }), { ok: true });
   });
 
   it('a card refused by its bank is not saved: the 1 EUR authorization answers for it', async () => {
