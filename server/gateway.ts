@@ -33,6 +33,7 @@ import { writeExpiringCardsFile } from './jobs/expiring-cards-file.js';
 import { smartBillRoutes } from './api/sandbox/smartbill-routes.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
+import { RecurringWebPayments } from './service/recurring-web-payments.js';
 import { createStore } from './store/create-store.js';
 import { DELIVERY_JOB } from './notify/delivery-queue.js';
 import { createNotifyHub, type NotifyHub, type NotifySettings } from './notify/notify-hub.js';
@@ -116,7 +117,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     settings,
   };
   const payments = new PaymentsService(deps);
-  const webPayments = new WebPaymentsService(deps, payments);
   const smartBill = new SmartBillService({ ...deps, network: options.smartBillNetwork ?? new SimulatorSmartBill() }, payments);
   const wallets = new WalletsService(deps, payments, { newCard: (...args) => smartBill.onNewCard(...args) });
   const smartBillUpdates = new SmartBillUpdates(deps);
@@ -131,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     alerts: new CardExpiryAlerts(deps, (merchantId, day, csv) => writeExpiringCardsFile(config.dataDir, merchantId, day, csv)),
   });
   const paymentRecords = new PaymentRecordsService(deps, wallets);
+  const webPayments = new WebPaymentsService(deps, payments, new RecurringWebPayments(deps, wallets, paymentRecords));
   const billing = new BillingRunner(deps, wallets, paymentRecords);
   const threeDSecureService = new ThreeDSecureService(deps);
   const verifier = new AccessKeyVerifier();

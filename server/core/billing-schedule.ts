@@ -66,6 +66,11 @@ export function dueAmount(recurring: Recurring, rank: number, day: Day): number 
   return rank === 1 ? (recurring.firstAmount ?? recurring.amount) : recurring.amount;
 }
 
+/** What the first due date charges: what a web payment in NX or REC mode takes from the shopper now. */
+export function firstDueAmount(recurring: Recurring): number {
+  return dueAmount(recurring, 1, dueDay(recurring, 1));
+}
+
 /** The last rank the record may reach, or undefined for a subscription without end. */
 export function lastRank(mode: PaymentRecordMode, recurring: Recurring): number | undefined {
   if (mode === 'SCH') return 1;

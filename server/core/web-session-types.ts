@@ -1,3 +1,4 @@
+import type { Recurring } from './payment-record.js';
 import type { JsonValue } from './payment.js';
 
 /**
@@ -59,7 +60,8 @@ export interface WebSession {
     amount: number;
     currency: number;
     action: number;
-    mode: 'CPT' | 'DIF';
+    /** NX and REC: the first due date is paid here, the others from the wallet (see `recurring`). */
+    mode: 'CPT' | 'DIF' | 'NX' | 'REC';
     contractNumber: string;
     differedActionDate?: string;
   };
@@ -73,4 +75,8 @@ export interface WebSession {
   languageCode?: string;
   buyer?: { [key: string]: JsonValue };
   privateDataList?: JsonValue;
+  /** doWebPayment in NX or REC mode: the recurring options, checked, with the first due day. */
+  recurring?: Recurring;
+  /** The wallet the card is saved in for the due dates to come (buyer.walletId). */
+  walletId?: string;
 }

@@ -1,4 +1,4 @@
-import { dayStart, formatDay, parseDay, planBillings } from '../core/billing-schedule.js';
+import { dayStart, formatDay, lastRank, parseDay, planBillings, plannedBilling } from '../core/billing-schedule.js';
 import { disableRecord } from '../core/billing-run.js';
 import { formatDate } from '../core/payline-date.js';
 import type { JsonValue } from '../core/payment.js';
@@ -96,6 +96,8 @@ export function newRecord(
   if (input.firstPaid) {
     const { transactionId, authorizationNumber, code } = input.firstPaid;
     billingRecords[0] = { ...billingRecords[0]!, status: BillingStatus.ACCEPTED, nbTry: 1, result: code, transactionId, ...(authorizationNumber ? { authorizationNumber } : {}) };
+    // A subscription without end lists its next due date once the last listed one was paid.
+    if (recurring && billingRecords.length === 1 && lastRank(input.mode, recurring) === undefined) billingRecords.push(plannedBilling(paymentRecordId, recurring, 2, timeZone));
   }
   return scheduleNext({
     paymentRecordId,
@@ -140,6 +142,12 @@ export class PaymentRecordsService {
     const index = cardInd === undefined ? recordIndex.wallet(walletId) : recordIndex.card(walletId, cardInd);
     const stored = await this.deps.store.listRecords({ kind: PAYMENT_RECORD_KIND, scope: merchant.merchantId, index });
     return stored.map(paymentRecordFrom);
+  }
+
+  /** The record a web payment in NX or REC mode opened, if it did. */
+  async ofToken(merchant: Merchant, token: string): Promise<PaymentRecord | undefined> {
+    const [stored] = await this.deps.store.listRecords({ kind: PAYMENT_RECORD_KIND, scope: merchant.merchantId, index: recordIndex.token(token), limit: 1 });
+    return stored && paymentRecordFrom(stored).value;
   }
 
   /**

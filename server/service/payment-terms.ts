@@ -45,7 +45,7 @@ export function checkPaymentTerms(merchant: Merchant, terms: PaymentTerms, cardT
     return { ok: false, code: CODES.INVALID_FIELD, message: `card.type ${cardType} is not accepted by contract ${contract.contractNumber} (${contract.cardTypes.join(', ')})` };
   }
   if (terms.mode === 'NX' || terms.mode === 'REC') {
-    return { ok: false, code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode ${terms.mode} needs wallets and recurring payments, not available yet` };
+    return { ok: false, code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode ${terms.mode} is for doWebPayment (with recurring) and doRecurrentWalletPayment` };
   }
   if (terms.mode !== 'DIF') {
     if (terms.differedActionDate) return { ok: false, code: CODES.INVALID_FIELD, message: 'payment.differedActionDate must be empty unless payment.mode is DIF' };

@@ -21,6 +21,8 @@ export interface Versioned<T> {
 export const recordIndex = {
   wallet: (walletId: string) => `wallet:${walletId}`,
   card: (walletId: string, cardInd: number) => `card:${walletId}:${cardInd}`,
+  /** The web payment whose first due date opened the record. */
+  token: (token: string) => `token:${token}`,
 } as const;
 
 type Data = { [key: string]: JsonValue };
@@ -46,7 +48,7 @@ export function paymentRecordWrite(record: PaymentRecord, expectedVersion: numbe
       scope: record.merchantId,
       id: record.paymentRecordId,
       version: (expectedVersion ?? 0) + 1,
-      indexes: [recordIndex.wallet(record.walletId), recordIndex.card(record.walletId, record.cardInd)],
+      indexes: [recordIndex.wallet(record.walletId), recordIndex.card(record.walletId, record.cardInd), ...(record.token ? [recordIndex.token(record.token)] : [])],
       data: toData(record),
     },
     expectedVersion,

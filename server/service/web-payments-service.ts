@@ -13,6 +13,9 @@ import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
 import type { PaymentsService } from './payments-service.js';
+import type { RecurringWebPayments } from './recurring-web-payments.js';
+import type { Recurring } from '../core/payment-record.js';
+import { firstDueAmount } from '../core/billing-schedule.js';
 
 /**
  * Web payments: doWebPayment opens a session under a token; the widget pays it (one attempt at a
@@ -21,8 +24,8 @@ import type { PaymentsService } from './payments-service.js';
  */
 export type NewSessionRequest = { merchant: Merchant; terms: PaymentTerms } & Pick<
   WebSession,
-  'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList'
->;
+  'orderRef' | 'order' | 'selectedContracts' | 'returnURL' | 'cancelURL' | 'notificationURL' | 'languageCode' | 'buyer' | 'privateDataList' | 'walletId'
+> & { recurring?: Omit<Recurring, 'startDate'> & { startDate?: string } };
 
 /** `challenge`: 3-D Secure asks the shopper to authenticate on that page first (03101). */
 export type SessionOutcome = { code: string; message?: string; session?: WebSession; payment?: Payment; challenge?: { url: string } };
@@ -42,14 +45,28 @@ export class WebPaymentsService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly payments: PaymentsService,
+    /** NX and REC sessions: the first due date here, the others from the wallet. */
+    private readonly recurringPayments?: RecurringWebPayments,
   ) {}
 
   /** doWebPayment. */
   async create(request: NewSessionRequest): Promise<SessionOutcome & { redirectURL?: string }> {
     const { deps } = this;
     const now = deps.clock.now();
-    const terms = checkPaymentTerms(request.merchant, request.terms, undefined, now, deps.settings.timeZone);
+    const mode = request.terms.mode;
+    const recurringMode = mode === 'NX' || mode === 'REC' ? mode : undefined;
+    // NX and REC are checked as CPT here; their own options below.
+    const terms = checkPaymentTerms(request.merchant, recurringMode ? { ...request.terms, mode: 'CPT' } : request.terms, undefined, now, deps.settings.timeZone);
     if (!terms.ok) return terms;
+    let recurring: Recurring | undefined;
+    if (recurringMode) {
+      if (!this.recurringPayments || !request.recurring || !request.walletId) {
+        return { code: CODES.INVALID_PAYMENT_MODE, message: `payment.mode ${recurringMode} needs the recurring object and buyer.walletId` };
+      }
+      const checked = await this.recurringPayments.check(request.merchant, recurringMode, request.terms.amount, request.recurring, request.walletId);
+      if (!checked.ok) return checked;
+      recurring = checked.recurring;
+    }
     const unknown = request.selectedContracts.find((n) => !request.merchant.contracts.some((c) => c.contractNumber === n));
     if (unknown) return { code: CODES.INVALID_CONTRACT, message: `selectedContractList names unknown contract ${unknown}` };
     const dupKey = duplicateOrderKey(request.merchant.merchantId, request.orderRef, request.terms.amount, request.terms.currency);
@@ -70,7 +87,7 @@ export class WebPaymentsService {
         amount: request.terms.amount,
         currency: request.terms.currency,
         action: request.terms.action,
-        mode: request.terms.mode === 'DIF' ? 'DIF' : 'CPT',
+        mode: recurringMode ?? (request.terms.mode === 'DIF' ? 'DIF' : 'CPT'),
         contractNumber: request.terms.contractNumber,
         ...(request.terms.differedActionDate ? { differedActionDate: request.terms.differedActionDate } : {}),
       },
@@ -83,6 +100,7 @@ export class WebPaymentsService {
       ...(request.languageCode ? { languageCode: request.languageCode } : {}),
       ...(request.buyer ? { buyer: request.buyer } : {}),
       ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
+      ...(recurring ? { recurring, walletId: request.walletId! } : {}),
     };
     const committed = await deps.store.commit({ sessions: [{ next: session, expectedVersion: null }], jobs: [expiryJob(session, session.expiresAt)] });
     if (!committed.ok) throw new Error(`could not commit new session: ${committed.conflict} conflict`);
@@ -211,10 +229,14 @@ export class WebPaymentsService {
   /** Authorizes the attempt in PROCESSING, then ends it with the acquirer's answer. */
   async #authorize(merchant: Merchant, session: WebSession, contractNumber: string, card: CardInput, auth: Authentication): Promise<SessionOutcome> {
     const authenticated = auth.enrolled === 'Y' && auth.status === 'Y' && auth.eci !== undefined;
+    const recurring = session.recurring && this.recurringPayments;
     const outcome = await this.payments.createWithCard({
       merchant,
       kind: PaymentKind.AUTHORIZATION,
-      terms: { ...session.payment, contractNumber },
+      terms: recurring
+        ? { ...session.payment, mode: 'CPT', amount: firstDueAmount(session.recurring!), contractNumber }
+        : { ...session.payment, contractNumber },
+      ...(recurring ? { recurringMode: session.payment.mode as 'NX' | 'REC', commitWith: await recurring.sideEffects(merchant, session) } : {}),
       card,
       orderRef: session.orderRef,
       order: session.order,

@@ -5,8 +5,14 @@ import { object, objectType, text } from '../schema/field.js';
 import * as schema from '../schema/objects.js';
 import * as responses from '../schema/response-objects.js';
 import { resultOut } from '../encode/payline-objects.js';
+import { recurring } from '../schema/wallet-objects.js';
+import type { Recurring } from '../../core/payment-record.js';
 
-/** doWebPayment: opens a payment session; the shopper pays it in the widget under its token. */
+/**
+ * doWebPayment: opens a payment session; the shopper pays it in the widget under its token.
+ * In mode NX or REC (with `recurring` and `buyer.walletId`) the widget takes the first due date;
+ * the card is saved in the wallet and the others are paid from it (payline-api.md §9.3).
+ */
 export const doWebPayment: OperationDef = {
   name: 'doWebPayment',
   service: 'WebPaymentAPI',
@@ -27,6 +33,7 @@ export const doWebPayment: OperationDef = {
       buyer: object(schema.buyer),
       owner: object(schema.owner),
       securityMode: text(10),
+      recurring: object(recurring),
       customPaymentTemplateURL: schema.url,
       merchantName: text(100),
     },
@@ -40,6 +47,7 @@ export const doWebPayment: OperationDef = {
     const urlProblem = request.notificationURL ? notificationUrlProblem(request.notificationURL as string) : undefined;
     if (urlProblem) return resultOnly(CODES.INVALID_FIELD, `notificationURL ${urlProblem}`);
     const order = request.order as OrderIn;
+    const walletId = (request.buyer as { walletId?: string } | undefined)?.walletId;
     const outcome = await context.webPayments.create({
       merchant: context.merchant,
       terms: checked.terms,
@@ -52,6 +60,8 @@ export const doWebPayment: OperationDef = {
       ...(request.languageCode ? { languageCode: request.languageCode as string } : {}),
       ...(request.buyer ? { buyer: request.buyer as OrderIn } : {}),
       ...(request.privateDataList ? { privateDataList: request.privateDataList as never } : {}),
+      ...(request.recurring ? { recurring: request.recurring as Omit<Recurring, 'startDate'> } : {}),
+      ...(walletId ? { walletId } : {}),
     });
     if (!outcome.session) return { result: resultOut(outcome.code, outcome.message) };
     return { result: resultOut(outcome.code), token: outcome.session.token, redirectURL: outcome.redirectURL };

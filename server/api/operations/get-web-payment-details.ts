@@ -14,10 +14,13 @@ import {
   resultOut,
   transactionOut,
 } from '../encode/payline-objects.js';
+import { billingRecordOut } from '../encode/wallet-objects.js';
+import { billingRecordList } from '../schema/wallet-objects.js';
 
 /**
  * getWebPaymentDetails: where a session stands, through its whole life: 02306 waiting, 00000
- * accepted, 01xxx refused, 02319 cancelled, 02324 expired, 02304 unknown token.
+ * accepted, 01xxx refused, 02319 cancelled, 02324 expired, 02304 unknown token. An NX or REC
+ * session answers the payment record its first due date opened, with its billing records.
  */
 export const getWebPaymentDetails: OperationDef = {
   name: 'getWebPaymentDetails',
@@ -28,6 +31,8 @@ export const getWebPaymentDetails: OperationDef = {
     payment: object(schema.payment),
     authorization: object(schema.authorization),
     privateDataList: schema.privateDataList,
+    paymentRecordId: responses.out,
+    billingRecordList,
     card: object(responses.cardOut),
     order: object(schema.order),
     numberOfAttempt: responses.out,
@@ -42,12 +47,15 @@ export const getWebPaymentDetails: OperationDef = {
     const code = sessionResultCode(session, context.clock.now());
     const tz = context.timeZone;
     const operation = payment?.operations[0];
+    const record = session.recurring ? await context.paymentRecords.ofToken(context.merchant, session.token) : undefined;
     return compact({
       result: resultOut(code),
       transaction: payment && operation ? transactionOut(payment, operation, tz) : undefined,
       payment: payment && operation ? paymentOut(payment, operation) : { ...session.payment },
       authorization: payment ? authorizationOut(payment, tz) : undefined,
       privateDataList: privateDataListOut(session.privateDataList),
+      paymentRecordId: record?.paymentRecordId,
+      billingRecordList: record ? { billingRecord: record.billingRecords.map((b) => billingRecordOut(b)) } : undefined,
       card: payment ? cardOut(payment) : undefined,
       order: orderOut(session.order, tz),
       numberOfAttempt: session.attempts,

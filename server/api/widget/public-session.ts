@@ -1,3 +1,4 @@
+import { firstDueAmount } from '../../core/billing-schedule.js';
 import type { Payment } from '../../core/payment.js';
 import { CODES } from '../../core/result-codes.js';
 import { SessionStatus, type WebSession } from '../../core/web-session-types.js';
@@ -41,7 +42,8 @@ export function publicSession(session: WebSession, context: ViewContext) {
     token: session.token,
     state,
     merchantName: merchant?.name ?? '',
-    amount: session.payment.amount,
+    // NX and REC: what the shopper pays now, the first due date.
+    amount: session.recurring ? firstDueAmount(session.recurring) : session.payment.amount,
     currency: session.payment.currency,
     orderRef: session.orderRef,
     contracts: (merchant?.contracts ?? [])
