@@ -172,5 +172,7 @@ describe('Amex Recurring: register, enrol, pay by alias, network updates', () =>
     assert.equal((await t.fetch('/sandbox/smartbill/updates', { method: 'POST', body: '{}' })).status, 401);
     const empty = await t.fetch('/sandbox/smartbill/updates', { method: 'POST', headers: { authorization: SANDBOX_AUTH }, body: '' });
     assert.equal(empty.status, 400);
+    const huge = await t.fetch('/sandbox/smartbill/updates', { method: 'POST', headers: { authorization: SANDBOX_AUTH }, body: '#'.repeat(1024 * 1024 + 1) });
+    assert.equal(huge.status, 413);
   });
 });
