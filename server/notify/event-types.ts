@@ -15,11 +15,11 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   'wallet.updated': 'A wallet changed (updateWallet): a card added or updated, the owner changed.',
   'wallet.disabled': 'A wallet, or one of its cards (cardInd), was disabled (disableWallet).',
   'wallet.enabled': 'A wallet, or one of its cards (cardInd), was enabled again (enableWallet).',
+  'wallet.card_status_changed': 'A wallet card’s status changed (Amex Recurring enrolment, a network update).',
   'billing.succeeded': 'A due date of an NX or REC payment record was paid.',
   'billing.failed': 'A due date of an NX or REC payment record was refused (retryAt says when it is tried again, if it is).',
   'payment_record.disabled': 'A payment record was disabled: by the merchant, or because the bank revoked it (01132, 01133).',
   'webhook.endpoint.disabled': 'One of the merchant’s webhook endpoints was disabled (410, or failing for 5 days).',
-  'wallet.card_status_changed': 'An Amex Recurring (SmartBill) card changed card_status: enrolment accepted (EA) or refused (ER), new expiry (EDU), new product (PU), cancelled (CC).',
   'wallet.card_expiring': 'A saved card expires within two months (the expiring-cards alert).',
 };
 
