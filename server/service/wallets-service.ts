@@ -156,7 +156,7 @@ export class WalletsService {
    */
   async disable(merchant: Merchant, request: { contractNumber: string; walletIds: string[]; cardInd?: number; cardStatus?: CardStatus }): Promise<{ code: string; message?: string; notDisabled: string[] }> {
     const contract = this.#checkContract(merchant, request.contractNumber);
-    if (contract) return { ...contract, code: contract.code, notDisabled: request.walletIds };
+    if (contract) return { code: contract.code, ...(contract.message ? { message: contract.message } : {}), notDisabled: request.walletIds };
     const notDisabled: string[] = [];
     const reasons: string[] = [];
     for (const walletId of request.walletIds) {
