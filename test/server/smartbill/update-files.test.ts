@@ -4,6 +4,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AMEX_EA, createWalletRequest, DAY, getWalletRequest, HOUR, startSmartBillTest, type SmartBillTest } from './support/smartbill-harness.js';
 
+/** The PAN whose first digits are `payload`, with its Luhn check digit. */
+function luhnComplete(payload: string): string {
+  const sum = [...payload].reverse().reduce((total, c, i) => {
+    const d = Number(c) * (i % 2 === 0 ? 2 : 1);
+    return total + (d > 9 ? d - 9 : d);
+  }, 0);
+  return payload + ((10 - (sum % 10)) % 10);
+}
+
 /**
  * The SmartBill update file dropped in the data folder (seed 001 "Étape 3"): read by the hourly
  * job on the test clock, its good lines applied, its bad lines reported by number and skipped
@@ -67,6 +76,23 @@ describe('SmartBill update files in the data folder', () => {
     await t.tick(HOUR);
     const report = JSON.parse(readFileSync(join(done, 'updates-0304.jsonl.report.json'), 'utf8'));
     assert.deepEqual([report.applied, report.unchanged], [0, 1]);
+  });
+
+  it('an alias that names two cards (AMB + 12, AMB1 + 2) is refused as ambiguous, never guessed', async () => {
+    const pans = Array.from({ length: 13 }, (_, i) => luhnComplete(`3742000001${String(i + 1).padStart(4, '0')}`));
+    assert.equal((await t.call('createWallet', createWalletRequest('AMB', pans[0]!))).result.code, '02500');
+    for (const pan of pans.slice(1, 12)) {
+      const added = await t.call('updateWallet', { version: '34', contractNumber: 'AMEX-REC', wallet: { walletId: 'AMB', card: { number: pan, type: 'AMEX-REC BILLING', expirationDate: '1230' } } });
+      assert.equal(added.result.code, '02500', JSON.stringify(added.result));
+    }
+    assert.equal((await t.call('createWallet', createWalletRequest('AMB1', pans[12]!))).result.code, '02500');
+    assert.equal((await t.call('updateWallet', { version: '34', contractNumber: 'AMEX-REC', wallet: { walletId: 'AMB1', card: { number: AMEX_EA, type: 'AMEX-REC BILLING', expirationDate: '1230' } } })).result.code, '02500');
+    const response = await t.fetch('/sandbox/smartbill/updates', {
+      method: 'POST',
+      headers: { authorization: 'Basic ' + Buffer.from('demo-merchant:demo-access-key').toString('base64') },
+      body: '{"alias":"AMB12","status":"CC","cancellationCode":"C01"}',
+    });
+    assert.deepEqual(((await response.json()) as { refused: unknown }).refused, [{ line: 1, alias: 'AMB12', message: 'alias AMB12 is ambiguous (AMB1 + 2, AMB + 12)' }]);
   });
 
   it('the same format through POST /sandbox/smartbill/updates reports the same way', async () => {
