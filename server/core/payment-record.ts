@@ -22,9 +22,6 @@ export type BillingStatus = (typeof BillingStatus)[keyof typeof BillingStatus];
 
 export type PaymentRecordMode = 'SCH' | 'NX' | 'REC';
 
-/** §4.3 recurring.billingCycle codes. */
-export const BILLING_CYCLES = [10, 20, 30, 40, 50, 60, 70, 80, 90] as const;
-
 /** A calendar day (no time zone): the billing dates are days, run from their first instant in the merchant's zone. */
 export interface Day {
   year: number;

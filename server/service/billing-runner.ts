@@ -41,14 +41,12 @@ export class BillingRunner {
       await this.#reschedule(stored, job);
       return;
     }
-    // Other records of the same card, in case the bank revokes them all (01133).
-    const sameCard = (await this.records.ofWallet(merchant, record.walletId, record.cardInd)).filter((r) => r.value.paymentRecordId !== record.paymentRecordId && !r.value.isDisabled);
-    const effects = (attempt: BillingAttempt): PaymentSideEffects => this.#effects(stored, billing.rank, attempt, sameCard, job);
+    const effects = (attempt: BillingAttempt): Promise<PaymentSideEffects> => this.#effects(merchant, record.paymentRecordId, billing.rank, attempt, job);
 
     const wallet = await this.wallets.get(merchant, record.walletId);
     const usable = wallet ? usableCard(wallet.value, record.cardInd) : { ok: false as const, code: CODES.WALLET_NOT_FOUND, message: `wallet ${record.walletId} does not exist` };
     if (!usable.ok) {
-      await this.#commit(effects({ code: usable.code, now }), now, merchant);
+      await this.#commit(await effects({ code: usable.code, now }), now, merchant);
       return;
     }
     const outcome = await this.wallets.payFromWallet(merchant, {
@@ -64,18 +62,24 @@ export class BillingRunner {
       commitWith: (payment) => effects({ code: payment.resultCode, transactionId: payment.id, ...(payment.authorizationNumber ? { authorizationNumber: payment.authorizationNumber } : {}), now: payment.createdAt }),
     });
     // Refused before any payment was made (the contract or the terms no longer hold): recorded all the same.
-    if (!outcome.payment) await this.#commit(effects({ code: outcome.code, now }), now, merchant);
+    if (!outcome.payment) await this.#commit(await effects({ code: outcome.code, now }), now, merchant);
   }
 
-  /** The record settled, its next job, and on 01133 the card's other records disabled. */
-  #effects(stored: Versioned<PaymentRecord>, rank: number, attempt: BillingAttempt, sameCard: Versioned<PaymentRecord>[], job: Job): PaymentSideEffects {
+  /**
+   * The record settled, its next job, and on 01133 the card's other records disabled: read at
+   * commit time (again if the record moved meanwhile), so a payment made is always recorded.
+   */
+  async #effects(merchant: Merchant, paymentRecordId: string, rank: number, attempt: BillingAttempt, job: Job): Promise<PaymentSideEffects> {
+    const stored = await this.records.get(merchant, paymentRecordId);
+    if (!stored) return { doneJobs: [job.id] };
     const settled = settleBilling(stored.value, rank, attempt, this.deps.settings.timeZone);
     const planned = scheduleNext(settled.record);
     const records = [paymentRecordWrite(planned.record, stored.version)];
     const events: EventDraft[] = [...settled.events];
-    const doneJobs = [job.id];
+    const doneJobs = [job.id, ...(stored.value.jobId && stored.value.jobId !== job.id ? [stored.value.jobId] : [])];
     if (settled.revokesCard) {
-      for (const other of sameCard) {
+      const sameCard = await this.records.ofWallet(merchant, stored.value.walletId, stored.value.cardInd);
+      for (const other of sameCard.filter((r) => r.value.paymentRecordId !== paymentRecordId && !r.value.isDisabled)) {
         const disabled = disableRecord(other.value, attempt.now, `the bank revoked every payment of this card (${attempt.code})`);
         records.push(paymentRecordWrite(disabled.record, other.version));
         events.push(...disabled.events);

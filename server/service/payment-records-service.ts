@@ -346,8 +346,8 @@ export class PaymentRecordsService {
       const planned = scheduleNext(decision.record);
       const committed = await deps.store.commit({
         records: [paymentRecordWrite(planned.record, stored.version)],
-        jobs: planned.jobs,
-        doneJobs: stored.value.jobId && stored.value.jobId !== planned.record.jobId ? [stored.value.jobId] : [],
+        // The same job is left alone: setting it again would end the lease of a run in progress.
+        ...(planned.record.jobId !== stored.value.jobId ? { jobs: planned.jobs, doneJobs: stored.value.jobId ? [stored.value.jobId] : [] } : {}),
         events: stampEvents(deps, merchant.merchantId, decision.events, now),
       });
       if (!committed.ok) return { retry: true };

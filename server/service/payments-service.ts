@@ -50,8 +50,11 @@ export interface NewPaymentRequest {
   dueDateOf?: string;
   /** Added to the payment's event data. */
   eventData?: EventDraft['data'];
-  /** More to commit with the new payment, in the same atomic step (a payment record's update). */
-  commitWith?: (payment: Payment) => PaymentSideEffects;
+  /**
+   * More to commit with the new payment, in the same atomic step (a payment record's update).
+   * Called again, to read afresh, when a record it writes has moved since.
+   */
+  commitWith?: (payment: Payment) => PaymentSideEffects | Promise<PaymentSideEffects>;
 }
 
 /** What a caller commits together with a new payment. */
@@ -64,6 +67,8 @@ export interface PaymentSideEffects {
 
 /** How long a hold lasts if its request dies at the acquirer (longer than any acquirer timeout). */
 const PENDING_HOLD_MS = 5 * 60 * 1000;
+/** How many times the side effects of a new payment are decided again after version conflicts. */
+const MAX_SIDE_EFFECT_ATTEMPTS = 20;
 
 export class PaymentsService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -131,21 +136,26 @@ export class PaymentsService {
       ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),
       ...(request.eventData ? { eventData: request.eventData } : {}),
     });
-    const more = request.commitWith?.(payment) ?? {};
     const accepted = isAcceptedCode(answer.code);
     // The order's hold becomes the accepted payment's claim, or is given up after a refusal.
     const claims = accepted && guardsOrder ? [{ key: dupKey, value: id, expiresAt: answeredAt + DUPLICATE_WINDOW_MS }] : [];
     const jobs: Job[] = accepted && request.terms.action === 101 && terms.deferredCaptureAt !== undefined ? [deferredCaptureJob(payment, terms.deferredCaptureAt)] : [];
-    const committed = await deps.store.commit({
-      payments: [{ next: payment, expectedVersion: null }],
-      releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
-      claims,
-      jobs: [...jobs, ...(more.jobs ?? [])],
-      ...(more.records ? { records: more.records } : {}),
-      ...(more.doneJobs ? { doneJobs: more.doneJobs } : {}),
-      events: stampEvents(deps, payment.merchantId, [...events, ...(more.events ?? [])], answeredAt),
-    });
-    if (!committed.ok) {
+    const stamped = stampEvents(deps, payment.merchantId, events, answeredAt);
+    for (let attempt = 1; ; attempt++) {
+      const more = (await request.commitWith?.(payment)) ?? {};
+      const committed = await deps.store.commit({
+        payments: [{ next: payment, expectedVersion: null }],
+        releaseClaims: guardsOrder ? [{ key: dupKey, value: PENDING_HOLD + id }] : [],
+        claims,
+        jobs: [...jobs, ...(more.jobs ?? [])],
+        ...(more.records ? { records: more.records } : {}),
+        ...(more.doneJobs ? { doneJobs: more.doneJobs } : {}),
+        events: [...stamped, ...stampEvents(deps, payment.merchantId, more.events ?? [], answeredAt)],
+      });
+      if (committed.ok) break;
+      // A record written with the payment moved meanwhile: its side is decided again on a fresh read,
+      // so that the payment the acquirer made is never dropped for it.
+      if (committed.conflict === 'version' && request.commitWith && attempt < MAX_SIDE_EFFECT_ATTEMPTS) continue;
       // Our hold lapsed while the acquirer was slow, and another request paid the order.
       const original = await this.#duplicateOf(request.merchant.merchantId, dupKey, answeredAt);
       if (original) return original;

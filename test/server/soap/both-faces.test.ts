@@ -5,6 +5,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway-harness.j
 import { VERSION, authorizationRequest, captureRequest, refundRequest, resetRequest, webPaymentRequest } from '../support/requests.js';
 import { creditRequest, debitRequest, detailsRequest, reAuthorizationRequest, searchRequest, webPaymentDetailsRequest } from './soap-requests.js';
 import { answerOf, canonical, postOperation } from './soap-support.js';
+import { createWalletRequest, getWalletRequest, immediateRequest, nextWalletId, recordRequest, recurrentRequest, scheduledRequest } from '../support/wallet-requests.js';
 
 /**
  * One table of cases through both faces (STYLE.md "API faces"): each case builds its request
@@ -27,6 +28,13 @@ const authorized = async (call: Face, action = 100, amount = 1000): Promise<stri
   const answer = await call('doAuthorization', authorizationRequest(amount, { action }));
   assert.equal(answer.result.code, '00000');
   return answer.transaction.id;
+};
+
+/** A new wallet with the CB test card, made through the face under test. */
+const wallet = async (call: Face): Promise<string> => {
+  const walletId = nextWalletId('faces');
+  assert.equal((await call('createWallet', createWalletRequest(walletId))).result.code, '02500');
+  return walletId;
 };
 
 const edit = (body: Body, path: string, value: unknown): Body => {
@@ -89,6 +97,23 @@ const CASES: Case[] = [
   { name: 'search with no match', operation: 'transactionsSearch', request: () => searchRequest({ orderRef: 'nothing-like-it' }), code: '02310' },
   { name: 'search ending before it starts', operation: 'transactionsSearch', request: () => searchRequest({ startDate: '03/03/2026', endDate: '01/03/2026' }), code: '02312' },
   { name: 'search over more than 366 days', operation: 'transactionsSearch', request: () => searchRequest({ startDate: '01/01/2024', endDate: '01/03/2026' }), code: '02320' },
+  { name: 'new wallet', operation: 'createWallet', request: () => createWalletRequest(nextWalletId('faces')), code: '02500' },
+  { name: 'cards of a wallet', operation: 'getCards', request: async (call) => getWalletRequest(await wallet(call)), code: '02500' },
+  { name: 'wallet payment', operation: 'doImmediateWalletPayment', request: async (call) => immediateRequest(await wallet(call), 1200), code: '00000' },
+  { name: 'scheduled on a past day', operation: 'doScheduledWalletPayment', request: async (call) => scheduledRequest(await wallet(call), 1200, '01/03/2026'), code: '02506' },
+  {
+    name: 'NX off the amount rule',
+    operation: 'doRecurrentWalletPayment',
+    request: async (call) => recurrentRequest(await wallet(call), 'NX', 3001, { amount: 1000, billingCycle: 40, billingLeft: 3 }),
+    code: '02509',
+  },
+  {
+    name: 'REC planned',
+    operation: 'doRecurrentWalletPayment',
+    request: async (call) => recurrentRequest(await wallet(call), 'REC', 1000, { amount: 1000, billingCycle: 40, billingLeft: 2, startDate: '10/03/2026' }),
+    code: '02500',
+  },
+  { name: 'unknown payment record', operation: 'getPaymentRecord', request: () => recordRequest('999999999999'), code: '02507' },
 ];
 
 /** Every operation, including any added later, answers an empty request (02305 for most) the same way on both faces. */
