@@ -28,6 +28,14 @@ import { WebPaymentsService } from './service/web-payments-service.js';
 import { WalletsService } from './service/wallets-service.js';
 import { WalletCardsOnWallets, type CardRegistrationCheck } from './service/wallet-cards-on-wallets.js';
 import { WebWalletsService } from './service/web-wallets-service.js';
+import { SmartBillService } from './service/smartbill-service.js';
+import { SmartBillUpdates } from './service/smartbill-updates.js';
+import { CardExpiryAlerts } from './service/card-expiry-alerts.js';
+import type { SmartBillNetwork } from './connectors/smartbill-network.js';
+import { SimulatorSmartBill } from './connectors/simulator/smartbill/simulator-smartbill.js';
+import { smartBillJobs } from './jobs/smartbill-jobs.js';
+import { writeExpiringCardsFile } from './jobs/expiring-cards-file.js';
+import { smartBillRoutes } from './api/sandbox/smartbill-routes.js';
 import { BILLING_JOB, PaymentRecordsService } from './service/payment-records-service.js';
 import { BillingRunner } from './service/billing-runner.js';
 import { RecurringWebPayments } from './service/recurring-web-payments.js';
@@ -74,6 +82,8 @@ export interface GatewayOptions {
    * one call site for Amex Recurring's 1 EUR authorization (smartbill's verifyCard). Default: none.
    */
   cardRegistrationCheck?: CardRegistrationCheck;
+  /** Default: the simulated American Express SmartBill. */
+  smartBillNetwork?: SmartBillNetwork;
   /** Notification hub settings beyond the config (tests shorten timeouts), and its jitter source. */
   notify?: Pick<NotifySettings, 'webhookTimeoutMs' | 'notificationTimeoutMs' | 'templatesDir'> & { random?: () => number };
 }
@@ -87,6 +97,8 @@ export interface Gateway {
   webPayments: WebPaymentsService;
   giftCards: GiftCardsService;
   wallets: WalletsService;
+  /** Amex Recurring: the web pages' 1 EUR check (verifyCard) before a card is saved. */
+  smartBill: SmartBillService;
   paymentRecords: PaymentRecordsService;
   /** Outbox dispatcher, webhooks, Payline notifications, socket.io, email. */
   notify: NotifyHub;
@@ -124,8 +136,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const payments = new PaymentsService(deps);
   const giftCardProcessor = options.giftCardProcessor ?? new SimulatorGiftCardProcessor(store, clock);
   const giftCards = new GiftCardsService(deps, giftCardProcessor);
-  const wallets = new WalletsService(deps, payments);
-  const walletCards = new WalletCardsOnWallets(store, clock, wallets, options.cardRegistrationCheck);
+  const smartBill = new SmartBillService({ ...deps, network: options.smartBillNetwork ?? new SimulatorSmartBill() }, payments);
+  const wallets = new WalletsService(deps, payments, { newCard: (...args) => smartBill.onNewCard(...args) });
+  const smartBillUpdates = new SmartBillUpdates(deps);
+  const walletBatches = smartBillJobs({
+    store,
+    clock,
+    merchants,
+    logger,
+    dataDir: config.dataDir,
+    smartBill,
+    updates: smartBillUpdates,
+    alerts: new CardExpiryAlerts(deps, (merchantId, day, csv) => writeExpiringCardsFile(config.dataDir, merchantId, day, csv)),
+  });
+  // Cards saved through the web pages pass Amex Recurring's 1 EUR authorization when their contract is AMEX-REC BILLING.
+  const walletCards = new WalletCardsOnWallets(store, clock, wallets, options.cardRegistrationCheck ?? ((merchant, input) => smartBill.verifyCard(merchant, input)));
   const webWallets = new WebWalletsService(deps, walletCards);
   const paymentRecords = new PaymentRecordsService(deps, wallets);
   const webPayments = new WebPaymentsService(deps, payments, giftCards, walletCards, new RecurringWebPayments(deps, wallets, paymentRecords));
@@ -166,6 +191,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
       [DELIVERY_JOB]: (job) => notify.runJob(job),
       ...(giftCardProcessor instanceof SimulatorGiftCardProcessor ? { [RESERVATION_EXPIRY_JOB]: (job: Job) => giftCardProcessor.runExpiryJob(job) } : {}),
+      ...walletBatches.handlers,
     },
     onError: (job, error) => logger.error({ err: error, job: job.id }, 'job failed; it will run again'),
     onRoundError: (error) => logger.error({ err: error }, 'job round failed; the next tick tries again'),
@@ -192,6 +218,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (threeDSecure instanceof SimulatorAcs) app.use(acsRoutes(threeDSecure));
   if (clock instanceof ManualClock) app.use(clockRoutes(clock, jobs, authenticate));
   if (giftCardProcessor instanceof SimulatorGiftCardProcessor) app.use(giftCardRoutes({ processor: giftCardProcessor, clock, authenticate }));
+  if (deps.acquirer.name === 'simulator') app.use(smartBillRoutes({ authenticate, updates: smartBillUpdates }));
   app.use(merchantApi({ authenticate, notify, clock }));
   if (notify.transport.name === 'eml') app.use(mailRoutes({ authenticate, dataDir: config.dataDir }));
   app.use((_req, res) => {
@@ -199,6 +226,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(jsonErrorHandler(logger));
 
+  await walletBatches.schedule();
   let server: Server | undefined;
   return {
     app,
@@ -209,6 +237,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     webPayments,
     giftCards,
     wallets,
+    smartBill,
     paymentRecords,
     notify,
     logger,

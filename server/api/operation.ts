@@ -61,6 +61,8 @@ export interface PaymentIn {
   mode: string;
   contractNumber?: string;
   differedActionDate?: string;
+  /** What the shopper's statement shows (AN64, API v13+). */
+  softDescriptor?: string;
 }
 
 /** The validated `order` object. */

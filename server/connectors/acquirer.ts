@@ -39,6 +39,8 @@ export interface AcquirerRequest {
   now: number;
   /** Present when the shopper was authenticated by 3-D Secure. */
   authentication?: AcquirerAuthentication;
+  /** payment.softDescriptor: the name on the cardholder's statement. */
+  softDescriptor?: string;
 }
 
 export interface AcquirerAnswer {

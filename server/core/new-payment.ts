@@ -26,6 +26,7 @@ export interface NewPaymentInput {
   card: StoredCard;
   buyer?: { [key: string]: JsonValue };
   privateDataList?: JsonValue;
+  softDescriptor?: string;
   token?: string;
   originPaymentId?: string;
   isDuplicated?: boolean;
@@ -81,6 +82,7 @@ export function createPayment(input: NewPaymentInput): { payment: Payment; event
     order: input.order,
     ...(input.buyer ? { buyer: input.buyer } : {}),
     ...(input.privateDataList !== undefined ? { privateDataList: input.privateDataList } : {}),
+    ...(input.softDescriptor ? { softDescriptor: input.softDescriptor } : {}),
   };
   const eventType = !accepted ? 'payment.refused' : input.kind === PaymentKind.CREDIT ? 'payment.credited' : 'payment.accepted';
   const data: EventDraft['data'] = {

@@ -118,4 +118,6 @@ export interface Payment {
   complementPaymentId?: string;
   /** On a complementary card payment: the gift-card transaction of its order. */
   giftCardPaymentId?: string;
+  /** payment.softDescriptor as asked: what the cardholder's statement shows (transaction.softDescriptor). */
+  softDescriptor?: string;
 }

@@ -1,3 +1,5 @@
+import type { WalletNotificationSettings } from './wallet-notifications.js';
+
 /**
  * A merchant as the gateway knows it, from the merchants file (or the built-in sandbox).
  * The access key is kept only as a hash (see access-key.ts).
@@ -33,6 +35,11 @@ export const MailMessage = {
   PAYMENT_CONFIRMATION_MERCHANT: 'payment-confirmation-merchant',
   REFUND_CONFIRMATION_SHOPPER: 'refund-confirmation-shopper',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook-endpoint-disabled',
+  /** To the merchant, per walletNotifications (not `send`): seed 001 "Mail résultat d'enrôlement". */
+  SMARTBILL_ENROLLMENT_ACCEPTED: 'smartbill-enrollment-accepted',
+  SMARTBILL_ENROLLMENT_REFUSED: 'smartbill-enrollment-refused',
+  /** To the merchant, per walletNotifications: seed 001 "Expiration d'une carte dans un portefeuille". */
+  WALLET_CARD_EXPIRING: 'wallet-card-expiring',
 } as const;
 export type MailMessage = (typeof MailMessage)[keyof typeof MailMessage];
 
@@ -57,6 +64,8 @@ export interface PointOfSell {
   contracts?: string[];
   /** No emails when absent. */
   email?: PointOfSellEmail;
+  /** Wallet and SmartBill notifications by case and channel (wallet-notifications.ts); all the seed offers when absent. */
+  walletNotifications?: WalletNotificationSettings;
 }
 
 /** The shop's colours and shape for the widget; each maps onto a `--guichet-*` CSS property. */

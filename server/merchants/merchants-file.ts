@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { notificationUrlProblem } from '../core/notification-url.js';
 import { DEFAULT_GIFT_CARD_MAX_AMOUNT, GIFT_CARD_TYPE } from '../core/gift-card.js';
 import { MAIL_LANGUAGES, MailMessage, type Contract, type GiftCardTerms, type Merchant, type PointOfSell, type PointOfSellEmail, type ShopTheme } from './merchant.js';
+import { walletNotificationsProblem, type WalletNotificationSettings } from './wallet-notifications.js';
 import { ANY_ORIGIN, isWebOrigin } from './widget-origins.js';
 
 /**
@@ -82,7 +83,13 @@ function readTheme(raw: unknown, path: string): ShopTheme {
 
 /** `Name <user@host>` or `user@host`: enough to catch a typo, not a full RFC 5322 parser. */
 const ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
-const MESSAGES: readonly string[] = Object.values(MailMessage);
+/** The emails `send` chooses; the wallet ones are chosen by walletNotifications. */
+const MESSAGES: readonly string[] = [
+  MailMessage.PAYMENT_CONFIRMATION_SHOPPER,
+  MailMessage.PAYMENT_CONFIRMATION_MERCHANT,
+  MailMessage.REFUND_CONFIRMATION_SHOPPER,
+  MailMessage.WEBHOOK_ENDPOINT_DISABLED,
+];
 const FOR_MERCHANT: readonly string[] = [MailMessage.PAYMENT_CONFIRMATION_MERCHANT, MailMessage.WEBHOOK_ENDPOINT_DISABLED];
 
 function readEmail(raw: unknown, path: string): PointOfSellEmail {
@@ -137,12 +144,21 @@ function readContract(raw: unknown, path: string): Contract {
 function readPointOfSell(raw: unknown, path: string): PointOfSell {
   if (!isObject(raw)) fail(path, 'must be an object');
   const notificationURL = notificationUrl(raw, path);
+  const walletNotifications = raw.walletNotifications;
+  if (walletNotifications !== undefined) {
+    const problem = walletNotificationsProblem(walletNotifications, `${path}.walletNotifications`);
+    if (problem) throw new MerchantsFileError(problem);
+  }
+  const email = raw.email !== undefined ? readEmail(raw.email, `${path}.email`) : undefined;
+  const byEmail = walletNotifications !== undefined && Object.values(walletNotifications as WalletNotificationSettings).some((c) => c?.email === true);
+  if (byEmail && !email?.merchantTo.length) fail(`${path}.email.merchantTo`, 'must list at least one address to send wallet notifications by email');
   return {
     id: str(raw, 'id', path)!,
     label: str(raw, 'label', path, false) ?? str(raw, 'id', path)!,
     ...(notificationURL ? { notificationURL } : {}),
     ...(raw.contracts !== undefined ? { contracts: strings(raw, 'contracts', path) } : {}),
-    ...(raw.email !== undefined ? { email: readEmail(raw.email, `${path}.email`) } : {}),
+    ...(email ? { email } : {}),
+    ...(walletNotifications !== undefined ? { walletNotifications: walletNotifications as WalletNotificationSettings } : {}),
   };
 }
 

@@ -20,11 +20,19 @@ export const SANDBOX_MERCHANT: Merchant = {
         merchantTo: ['merchant@guichet.invalid'],
         send: ['payment-confirmation-shopper', 'refund-confirmation-shopper', 'webhook-endpoint-disabled'],
       },
+      // Every wallet notification the seed offers (seed 001 "Notification email et serveur").
+      walletNotifications: {
+        smartbillEnrollResult: { email: true, server: true },
+        smartBillCanceledCard: { server: true },
+        cardExpiring: { email: true },
+        walletCreated: { server: true },
+      },
     },
   ],
   contracts: [
     { contractNumber: 'CB', cardTypes: ['CB', 'VISA', 'MASTERCARD'], currency: 978, label: 'CB, Visa, Mastercard', walletCvvRequired: true },
     { contractNumber: 'AMEX', cardTypes: ['AMEX'], currency: 978, label: 'American Express' },
+    { contractNumber: 'AMEX-REC', cardTypes: ['AMEX-REC BILLING'], currency: 978, label: 'American Express Recurring (SmartBill)' },
     { contractNumber: 'DINERS', cardTypes: ['DINERS'], currency: 978, label: 'Diners Club' },
     { contractNumber: 'JCB', cardTypes: ['JCB'], currency: 978, label: 'JCB' },
     {

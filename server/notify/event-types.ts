@@ -23,6 +23,7 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   'billing.failed': 'A due date of an NX or REC payment record was refused (retryAt says when it is tried again, if it is).',
   'payment_record.disabled': 'A payment record was disabled: by the merchant, or because the bank revoked it (01132, 01133).',
   'webhook.endpoint.disabled': 'One of the merchant’s webhook endpoints was disabled (410, or failing for 5 days).',
+  'wallet.card_expiring': 'A saved card expires within two months (the expiring-cards alert).',
 };
 
 export function isEventType(type: string): boolean {

@@ -4,6 +4,7 @@ import { MAIL_LANGUAGES, MailMessage, type Merchant, type PointOfSellEmail } fro
 import { pointOfSellFor } from '../merchants/point-of-sell.js';
 import type { StoredEvent } from '../store/store.js';
 import type { EventSubject } from './event-subject.js';
+import { WALLET_MAIL_EVENTS, walletMailsFor } from './wallet-mail-messages.js';
 
 /**
  * Which emails an event causes, pure: payment confirmations to the shopper and the merchant
@@ -37,6 +38,7 @@ export function mailLanguage(code: string | undefined, fallback: string | undefi
 
 export function mailsFor(event: StoredEvent, subject: EventSubject, merchant: Merchant, timeZone: string): MailRequest[] {
   if (event.type === 'webhook.endpoint.disabled') return endpointDisabled(event, merchant, timeZone);
+  if (WALLET_MAIL_EVENTS.includes(event.type)) return walletMailsFor(event, merchant);
   const { payment, session } = subject;
   if (!payment || (event.type !== 'payment.accepted' && event.type !== 'payment.refunded')) return [];
   const email = pointOfSellFor(merchant, payment.contractNumber)?.email;

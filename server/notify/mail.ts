@@ -11,6 +11,7 @@ import { MailTemplateError, type MailRenderer } from './mail-render.js';
 import type { MailTransport } from './mail-transport.js';
 import type { Channel } from './outbox.js';
 import { MAIL_SCHEDULE } from './retry-schedule.js';
+import { WALLET_MAIL_EVENTS } from './wallet-mail-messages.js';
 
 /**
  * Emails: each event's messages (mail-messages.ts) become deliveries, rendered and sent at each
@@ -18,7 +19,7 @@ import { MAIL_SCHEDULE } from './retry-schedule.js';
  * server that is down: the event is never lost. The Message-ID is the same at every attempt.
  */
 /** The events that can cause an email (mail-messages.ts); others are not even read further. */
-const MAIL_EVENTS = new Set(['payment.accepted', 'payment.refunded', 'webhook.endpoint.disabled']);
+const MAIL_EVENTS = new Set(['payment.accepted', 'payment.refunded', 'webhook.endpoint.disabled', ...WALLET_MAIL_EVENTS]);
 
 export interface MailChannelOptions {
   store: Store;

@@ -1,5 +1,6 @@
 import { notificationSubject } from '../service/details-fetched.js';
 import type { OutboxEvent } from '../store/store.js';
+import { smartBillNotificationParams } from './wallet-notification-cases.js';
 
 /**
  * Payline server notifications, pure (payline-api.md §7.2): which notificationType an event
@@ -14,6 +15,8 @@ export const NotificationType = {
   WALLET: 'WALLET',
   WEBWALLET: 'WEBWALLET',
   BILL: 'BILL',
+  /** The SmartBill cases (seed 001): notificationType=Wallet, parameters per case (wallet-notification-cases.ts). */
+  SMARTBILL: 'Wallet',
 } as const;
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
 
@@ -25,6 +28,7 @@ export const NOTIFICATION_PARAMETERS: Record<NotificationType, readonly string[]
   WALLET: ['walletId', 'contractNumber'],
   WEBWALLET: ['token'],
   BILL: ['paymentRecordId', 'walletId', 'transactionId', 'billingRecordDate', 'orderRef'],
+  Wallet: ['walletId', 'type', 'result', 'resultCode', 'CancellationCode'],
 };
 
 /** What the merchant fetches after each type; fetching it stops the retries (the stop-mark subject). */
@@ -35,6 +39,8 @@ const SUBJECT: Record<NotificationType, (params: Record<string, string>) => stri
   TRSWALLET: (p) => notificationSubject.transaction(p.transactionId!),
   WALLET: (p) => notificationSubject.wallet(p.walletId!),
   BILL: (p) => notificationSubject.paymentRecord(p.paymentRecordId!),
+  // Not the wallet's subject: a getWallet made before the card's news must not stop them.
+  Wallet: (p) => `smartbill:${p.walletId!}:${p.type!}`,
 };
 
 /** Events that end a web payment session: the shopper's outcome, cancellation, expiry. */
@@ -53,6 +59,9 @@ export interface PaylineNotification {
  * merchant has the answer in hand; their later captures, refunds and resets cause TRS.
  */
 export function paylineNotificationFor(event: OutboxEvent): PaylineNotification | undefined {
+  const smartBill = smartBillNotificationParams(event);
+  if (smartBill === null) return undefined;
+  if (smartBill) return { type: NotificationType.SMARTBILL, params: smartBill, subject: SUBJECT.Wallet(smartBill) };
   const has = (field: string): boolean => typeof event.data[field] === 'string' || typeof event.data[field] === 'number';
   let type: NotificationType | undefined;
   if (event.type.startsWith('wallet.')) type = has('token') ? 'WEBWALLET' : 'WALLET';
@@ -66,10 +75,10 @@ export function paylineNotificationFor(event: OutboxEvent): PaylineNotification 
   return { type, params, subject: SUBJECT[type](params) };
 }
 
-/** The URL to GET: the merchant's URL, its own query kept, plus `notificationType` and the parameters. */
+/** The URL to GET: the merchant's URL, its own query kept, plus `notificationType` and the parameters (in their order). */
 export function notificationRequestUrl(base: string, notification: PaylineNotification): string {
   const url = new URL(base);
   url.searchParams.set('notificationType', notification.type);
-  for (const name of NOTIFICATION_PARAMETERS[notification.type]) url.searchParams.set(name, notification.params[name]!);
+  for (const [name, value] of Object.entries(notification.params)) url.searchParams.set(name, value);
   return url.toString();
 }

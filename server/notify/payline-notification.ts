@@ -1,6 +1,8 @@
 import type { Clock } from '../core/clock.js';
 import type { MerchantDirectory } from '../merchants/merchant-directory.js';
+import type { PointOfSell } from '../merchants/merchant.js';
 import { pointOfSellFor } from '../merchants/point-of-sell.js';
+import { receivesWalletNotification } from '../merchants/wallet-notifications.js';
 import type { Delivery } from '../store/notify-records.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import type { AttemptOutcome, DeliveryHandler, DeliveryQueue } from './delivery-queue.js';
@@ -9,6 +11,7 @@ import { httpAttempt } from './http-attempt.js';
 import type { Channel } from './outbox.js';
 import { notificationRequestUrl, paylineNotificationFor } from './payline-notification-types.js';
 import { PAYLINE_SCHEDULE } from './retry-schedule.js';
+import { walletNotificationCase } from './wallet-notification-cases.js';
 
 /**
  * Payline server notifications (payline-api.md §7): `GET notificationURL?notificationType=…`
@@ -37,6 +40,9 @@ export class PaylineNotificationChannel implements Channel, DeliveryHandler {
     const { store, clock, deliveries } = this.options;
     const base = this.#notificationUrl(event, await loadEventSubject(store, event));
     if (!base) return;
+    // Seed 001's table: a point of sale may switch each wallet case off.
+    const which = walletNotificationCase(event);
+    if (which && !receivesWalletNotification(this.#pointOfSell(event), which, 'server')) return;
     const now = clock.now();
     await deliveries.start([
       {
@@ -75,5 +81,12 @@ export class PaylineNotificationChannel implements Channel, DeliveryHandler {
     if (!merchant) return undefined;
     const contract = payment?.contractNumber ?? session?.payment.contractNumber ?? (typeof event.data.contractNumber === 'string' ? event.data.contractNumber : undefined);
     return pointOfSellFor(merchant, contract)?.notificationURL ?? merchant.notificationURL;
+  }
+
+  /** The point of sale of an event that names its contract (the wallet events do). */
+  #pointOfSell(event: StoredEvent): PointOfSell | undefined {
+    const merchant = this.options.merchants.get(event.merchantId);
+    const contract = typeof event.data.contractNumber === 'string' ? event.data.contractNumber : undefined;
+    return merchant && pointOfSellFor(merchant, contract);
   }
 }

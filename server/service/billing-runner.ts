@@ -53,7 +53,7 @@ export class BillingRunner {
       merchant,
       walletId: record.walletId,
       cardInd: record.cardInd,
-      terms: { amount: billing.amount, currency: record.currency, action: record.action, mode: 'CPT', contractNumber: record.contractNumber },
+      terms: { amount: billing.amount, currency: record.currency, action: record.action, mode: 'CPT', contractNumber: record.contractNumber, ...(record.softDescriptor ? { softDescriptor: record.softDescriptor } : {}) },
       orderRef: record.orderRef,
       order: record.order,
       ...(record.privateDataList !== undefined ? { privateDataList: record.privateDataList } : {}),

@@ -16,6 +16,8 @@ export interface PaymentTerms {
   mode: string;
   contractNumber: string;
   differedActionDate?: string;
+  /** payment.softDescriptor: carried to the acquirer and the transaction. */
+  softDescriptor?: string;
 }
 
 export type CheckedTerms = { ok: true; deferredCaptureAt?: number } | { ok: false; code: string; message: string };

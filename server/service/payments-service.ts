@@ -116,6 +116,7 @@ export class PaymentsService {
       card: card.acquirerCard,
       transactionId: id,
       now,
+      ...(request.terms.softDescriptor ? { softDescriptor: request.terms.softDescriptor } : {}),
       ...(request.authentication ? { authentication: request.authentication } : {}),
     };
     let answer: AcquirerAnswer;
@@ -147,6 +148,7 @@ export class PaymentsService {
       card: card.storedCard(deps.vault),
       ...(request.buyer ? { buyer: request.buyer } : {}),
       ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
+      ...(request.terms.softDescriptor ? { softDescriptor: request.terms.softDescriptor } : {}),
       ...(request.token ? { token: request.token } : {}),
       ...(request.originPaymentId ? { originPaymentId: request.originPaymentId } : {}),
       ...(request.threeDSecure ? { threeDSecure: request.threeDSecure } : {}),

@@ -14,10 +14,12 @@ import {
   type WalletOwner,
 } from '../core/wallet.js';
 import { findContract, type Merchant } from '../merchants/merchant.js';
+import type { Job } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
 import type { NewPaymentRequest, PaymentOutcome, PaymentsService } from './payments-service.js';
+import type { WalletHooks } from './wallet-hooks.js';
 import { walletFrom, walletWrite, WALLET_KIND, type Versioned } from './wallet-records.js';
 
 /**
@@ -60,6 +62,8 @@ export class WalletsService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly payments: PaymentsService,
+    /** SmartBill's hook (wallet-hooks.ts). */
+    private readonly hooks: WalletHooks = {},
   ) {}
 
   /** The wallet and its version, if the merchant has one by this id. */
@@ -85,13 +89,15 @@ export class WalletsService {
       now,
     });
     if (!decision.ok) return decision;
+    const hooked = this.#newCard(merchant, decision, now);
     const committed = await this.deps.store.commit({
-      records: [walletWrite(decision.wallet, null)],
-      events: stampEvents(this.deps, merchant.merchantId, decision.events, now),
+      records: [walletWrite(hooked.wallet, null)],
+      events: stampEvents(this.deps, merchant.merchantId, hooked.events, now),
+      ...(hooked.jobs ? { jobs: hooked.jobs } : {}),
     });
     // Another request created the same wallet between our read and our write.
     if (!committed.ok) return refused(CODES.WALLET_EXISTS, `wallet ${request.walletId} already exists`);
-    return { code: CODES.OPERATION_SUCCESSFUL, wallet: decision.wallet, cardInd: 1 };
+    return { code: CODES.OPERATION_SUCCESSFUL, wallet: hooked.wallet, cardInd: 1 };
   }
 
   /**
@@ -114,8 +120,9 @@ export class WalletsService {
       if (expiry) return expiry;
     }
     const now = this.deps.clock.now();
+    const saved = (decision: WalletDecision) => (sealed ? this.#newCard(merchant, decision, now) : decision);
     return this.change(merchant, request.walletId, (wallet) =>
-      request.cardInd === undefined
+      saved(request.cardInd === undefined
         ? addCard(wallet, {
             card: sealed!,
             contractNumber: request.contractNumber,
@@ -133,8 +140,14 @@ export class WalletsService {
             ...(request.owner ? { owner: request.owner } : {}),
             ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
             now,
-          }),
+          })),
     );
+  }
+
+  /** A decision that saved a card, with what the hooks add (wallet-hooks.ts). */
+  #newCard<D extends WalletDecision>(merchant: Merchant, decision: D, now: number): D & { jobs?: Job[] } {
+    if (!decision.ok || decision.cardInd === undefined || !this.hooks.newCard) return decision;
+    return { ...decision, ...this.hooks.newCard(merchant, decision.wallet, decision.cardInd, now) };
   }
 
   /**
@@ -176,7 +189,7 @@ export class WalletsService {
    * the read when another request changed the wallet first. 02503 if it does not exist.
    * Other capabilities (SmartBill card statuses, web wallets) change wallets through this.
    */
-  async change(merchant: Merchant, walletId: string, decide: (wallet: Wallet) => WalletDecision): Promise<WalletOutcome> {
+  async change(merchant: Merchant, walletId: string, decide: (wallet: Wallet) => WalletDecision & { jobs?: Job[] }): Promise<WalletOutcome> {
     const { deps } = this;
     return retryOnConflict<WalletOutcome>(async () => {
       const stored = await this.get(merchant, walletId);
@@ -186,6 +199,7 @@ export class WalletsService {
       const committed = await deps.store.commit({
         records: [walletWrite(decision.wallet, stored.version)],
         events: stampEvents(deps, merchant.merchantId, decision.events, deps.clock.now()),
+        ...(decision.jobs ? { jobs: decision.jobs } : {}),
       });
       if (!committed.ok) return { retry: true };
       return { retry: false, value: { code: CODES.OPERATION_SUCCESSFUL, wallet: decision.wallet, ...(decision.cardInd !== undefined ? { cardInd: decision.cardInd } : {}) } };

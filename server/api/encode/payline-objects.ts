@@ -41,6 +41,7 @@ export function transactionOut(payment: Payment, operation: Operation, timeZone:
     fraudResult: '',
     explanation: '',
     threeDSecure: payment.threeDSecure,
+    ...(payment.softDescriptor ? { softDescriptor: payment.softDescriptor } : {}),
     score: '0',
     ...(payment.giftCards ? { partnerAdditionalData: partnerAdditionalData(payment.giftCards) } : {}),
   };

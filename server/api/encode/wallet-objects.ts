@@ -32,6 +32,7 @@ export function walletOut(wallet: Wallet, card: WalletCard, now: number): Out {
     default: card.isDefault ? 'Y' : 'N',
     cardStatus: cardStatusAt(card, now),
     cardBrand: card.cardBrand,
+    card_status: card.smartBill?.cardStatus,
   });
 }
 

@@ -30,6 +30,8 @@ export const wallet = objectType(
     default: oneOf(['Y', 'N']),
     cardStatus: oneOf(['EXP', 'OPP', 'MAN', 'INT']),
     cardBrand: text(20),
+    /** Amex Recurring (SmartBill) card status, answered by getWallet (seed 001); ignored in requests. */
+    card_status: oneOf(['WR', 'EA', 'ER', 'EDU', 'PU', 'CC']),
   },
   ['walletId', 'card'],
 );
