@@ -79,7 +79,7 @@ export interface GatewayOptions {
   store?: Store;
   /**
    * The check a card passes before the web pages save it (web wallets, "save this card"): the
-   * one call site for Amex Recurring's 1 EUR authorization (smartbill's verifyCard). Default: none.
+   * one call site for Amex Recurring's 1 EUR authorization. Default: SmartBillService.verifyCard.
    */
   cardRegistrationCheck?: CardRegistrationCheck;
   /** Default: the simulated American Express SmartBill. */

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
-import { VERSION, webPaymentRequest } from '../support/requests.js';
+import { searchRequest, VERSION, webPaymentRequest } from '../support/requests.js';
 import { assertCode, assertFieldError, expectCode } from '../support/api-helpers.js';
 import { startReceiver, type Receiver } from '../notify/support/receiver.js';
 import { answerOf, postOperation } from '../soap/soap-support.js';
@@ -166,6 +166,23 @@ describe('web wallets', () => {
     await expectCode(gw, 'getWebPaymentDetails', { version: VERSION, token: walletToken }, '02304');
     assertCode((await widget(walletToken, 'pay', { card: CB })).body, '02304');
     assertCode(await addCard(paymentToken, CB), '02304');
+  });
+
+  it('Amex Recurring: a card added through the web pages is checked by a 1 EUR authorization first, then waits for enrolment (WR)', async () => {
+    const walletId = nextWalletId();
+    const token = await open('manageWebWallet', sessionRequest(walletId, { contractNumber: 'AMEX-REC' }));
+    const added = await addCard(token, { number: '374200000000004', expirationDate: '1230', cvx: '1234' });
+    assertCode(added, '02500');
+    const search = await gw.call('transactionsSearch', searchRequest({ contractNumber: 'AMEX-REC' }));
+    const checks = (search.transactionList?.transaction ?? []).filter((tx: any) => Number(tx.payment?.amount) === 100 && tx.card?.number === '374200XXXXX0004');
+    assert.equal(checks.length, 1, JSON.stringify(search));
+    const wallet = await gw.call('getWallet', { version: VERSION, contractNumber: 'AMEX-REC', walletId });
+    assert.equal(wallet.wallet.card_status, 'WR');
+
+    // A card its bank refuses (expired for the acquirer) is not saved: the 1 EUR check answers for it.
+    const other = await open('manageWebWallet', sessionRequest(nextWalletId(), { contractNumber: 'AMEX-REC' }));
+    const refused = await addCard(other, { number: '371449635398431', expirationDate: '0125', cvx: '1234' });
+    assert.notEqual(refused.result.code, '02500', JSON.stringify(refused.result));
   });
 
   it('takes a card only from the gateway’s card fields (403 from another origin); bad cards name the field', async () => {
