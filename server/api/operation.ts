@@ -46,10 +46,10 @@ export interface OperationDef {
   handle(context: OperationContext, request: Record<string, unknown>): Promise<Response>;
 }
 
-/** Validates then handles: bad input answers 02305 with the field's path, and nothing is written. */
+/** Validates then handles: bad input answers 02305 (or the field's own code) with the field's path, and nothing is written. */
 export async function runOperation(operation: OperationDef, context: OperationContext, body: unknown): Promise<Response> {
   const checked = validate(operation.request, body);
-  if (!checked.ok) return { result: resultOut(CODES.INVALID_FIELD, checked.message) };
+  if (!checked.ok) return { result: resultOut(checked.code ?? CODES.INVALID_FIELD, checked.message) };
   return operation.handle(context, checked.value);
 }
 

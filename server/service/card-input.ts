@@ -18,6 +18,8 @@ export interface CardInput {
   expirationDate?: string;
   cvx?: string;
   cardholder?: string;
+  /** A card named by its token instead of its number (wallet operations refuse both: 02538). */
+  token?: string;
 }
 
 export type CheckedCard =

@@ -13,7 +13,8 @@ import {
   type WalletDecision,
   type WalletOwner,
 } from '../core/wallet.js';
-import { findContract, type Merchant } from '../merchants/merchant.js';
+import { walletRefusal } from '../core/wallet-eligibility.js';
+import { findContract, type Contract, type Merchant } from '../merchants/merchant.js';
 import type { Job } from '../store/store.js';
 import { checkCard, type CardInput } from './card-input.js';
 import { retryOnConflict, stampEvents } from './commit.js';
@@ -74,7 +75,7 @@ export class WalletsService {
 
   /** createWallet: 02502 if the id is taken; the card checked (02305, 02614) and sealed. */
   async create(merchant: Merchant, request: WalletRequest): Promise<WalletOutcome> {
-    const contract = this.#checkContract(merchant, request.contractNumber);
+    const contract = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
     if (contract) return contract;
     if (await this.get(merchant, request.walletId)) return refused(CODES.WALLET_EXISTS, `wallet ${request.walletId} already exists`);
     const sealed = await this.#sealCard(merchant, request);
@@ -105,7 +106,7 @@ export class WalletsService {
    * cardholder, default flag change); without cardInd, a new card with the next index.
    */
   async update(merchant: Merchant, request: WalletRequest & { cardInd?: number }): Promise<WalletOutcome> {
-    const contract = this.#checkContract(merchant, request.contractNumber);
+    const contract = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
     if (contract) return contract;
     const input = request.card;
     const newPan = input?.number !== undefined;
@@ -238,6 +239,8 @@ export class WalletsService {
     if (!request.card?.number && request.transactionID) {
       const payment = await this.deps.store.getPayment(merchant.merchantId, request.transactionID);
       if (!payment) return { ok: false, outcome: refused(CODES.TRANSACTION_NOT_FOUND, `transaction ${request.transactionID} does not exist`) };
+      const ineligible = eligibility(findContract(merchant, request.contractNumber), { type: payment.card.type, digits: payment.card.maskedNumber.replace(/\D.*$/, '') });
+      if (ineligible) return { ok: false, outcome: ineligible };
       return { ok: true, card: payment.card };
     }
     if (!request.card) return { ok: false, outcome: refused(CODES.INVALID_FIELD, 'wallet.card is required (or transactionID)') };
@@ -251,6 +254,8 @@ export class WalletsService {
   /** A wallet card must be usable later: a real month not yet over, of a type the contract takes. */
   #checkExpiry(merchant: Merchant, contractNumber: string, card: CardInput): WalletOutcome | undefined {
     const contract = findContract(merchant, contractNumber);
+    const ineligible = eligibility(contract, { type: card.type, ...(card.number ? { digits: card.number } : {}) });
+    if (ineligible) return ineligible;
     if (contract && !contract.cardTypes.includes(card.type)) {
       return refused(CODES.INVALID_FIELD, `wallet.card.type ${card.type} is not accepted by contract ${contractNumber} (${contract.cardTypes.join(', ')})`);
     }
@@ -263,6 +268,18 @@ export class WalletsService {
   #checkContract(merchant: Merchant, contractNumber: string): WalletOutcome | undefined {
     return findContract(merchant, contractNumber) ? undefined : refused(CODES.INVALID_CONTRACT, `contractNumber ${contractNumber} is not a contract of this merchant`);
   }
+}
+
+/** 02511 / 02541: the card cannot be saved on this contract (core/wallet-eligibility.ts). */
+function eligibility(contract: Contract | undefined, card: { type: string; digits?: string }): WalletOutcome | undefined {
+  if (!contract) return undefined;
+  return walletRefusal({ contractNumber: contract.contractNumber, cardTypes: contract.cardTypes, isGiftCard: contract.giftCard !== undefined }, card);
+}
+
+/** 02538: a card is named by its number or by its token, never both. */
+function numberOrToken(card: CardInput | undefined): WalletOutcome | undefined {
+  if (card?.number === undefined || card.token === undefined) return undefined;
+  return refused(CODES.CARD_NUMBER_OR_TOKEN, 'wallet.card.number and wallet.card.token are both given: give one of them');
 }
 
 function cardExtras(request: WalletCardInput): { isDefault?: boolean; comment?: string; cardBrand?: string } {

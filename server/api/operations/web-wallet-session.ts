@@ -9,7 +9,8 @@ import { resultOut } from '../encode/payline-objects.js';
 /**
  * What manageWebWallet, createWebWallet and updateWebWallet share: they open a web-wallet
  * session and answer `{result, token, redirectURL}` (00000), or the wallet's code (02502,
- * 02503, 02505, 02513, 02518), 02303 for a contract the merchant lacks, 02305 naming a field.
+ * 02503, 02505, 02513, 02518), 02303 for a contract the merchant lacks, 02305 naming a field,
+ * 02528 for a selectedContractList of more than one contract, 02514 for over 99 privateData.
  */
 export const webWalletSessionResponse = (operation: WebWalletOperation) =>
   responses.responseType(`${operation}Response`, { token: responses.out, redirectURL: responses.out });
@@ -32,6 +33,11 @@ export async function openWalletSession(
   const notificationURL = request.notificationURL as string | undefined;
   const urlProblem = notificationURL ? notificationUrlProblem(notificationURL) : undefined;
   if (urlProblem) return resultOnly(CODES.INVALID_FIELD, `notificationURL ${urlProblem}`);
+  // A web wallet saves cards under one contract: a selectedContractList, when given, names just that one.
+  const selected = request.selectedContractList as string[] | undefined;
+  if (selected && selected.length > 1) {
+    return resultOnly(CODES.ONE_SELECTED_CONTRACT, `selectedContractList must hold exactly one contract (it holds ${selected.length})`);
+  }
   const buyer = request.buyer as Buyer | undefined;
   const owner = ownerOf(buyer);
   const outcome = await context.webWallets.open({

@@ -42,6 +42,8 @@ export interface ListSpec {
   max: number;
   /** The list's type name in the WSDL: `privateDataList` holds `privateData` items. */
   typeName: string;
+  /** The code a list longer than `max` gets, where Payline has one (else 02305). */
+  overflowCode?: string;
 }
 
 export interface FieldDef {
@@ -63,7 +65,8 @@ export const integer = (min: number, max: number, hint: string, values?: readonl
 export const flag = (): FlagSpec => ({ kind: 'flag' });
 export const object = (type: ObjectType): ObjectSpec => ({ kind: 'object', type });
 /** A list of `itemName` elements; its WSDL type is `typeName`, by default `${itemName}List`. */
-export const list = (itemName: string, item: FieldSpec, max: number, typeName = `${itemName}List`): ListSpec => ({ kind: 'list', itemName, item, max, typeName });
+export const list = (itemName: string, item: FieldSpec, max: number, typeName = `${itemName}List`, overflowCode?: string): ListSpec =>
+  overflowCode ? { kind: 'list', itemName, item, max, typeName, overflowCode } : { kind: 'list', itemName, item, max, typeName };
 
 /** Declares an object type; `required` names the fields that must be present. */
 export function objectType(name: string, fields: Record<string, FieldSpec>, required: readonly string[] = []): ObjectType {

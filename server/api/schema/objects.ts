@@ -1,3 +1,4 @@
+import { CODES } from '../../core/result-codes.js';
 import { coded, integer, list, object, objectType, oneOf, text } from './field.js';
 import { MAX_AMOUNT } from '../../core/money.js';
 
@@ -136,8 +137,10 @@ export const owner = objectType('owner', {
 });
 
 export const privateData = objectType('privateData', { key: text(50), value: text(255) }, ['key', 'value']);
-/** payline-api.md §3.10: at most 99 entries (Payline's old list says 02514; Guichet answers 02305 naming the field, as for any format error). */
+/** payline-api.md §3.10: at most 99 entries; more is 02305 naming the field, as for any format error… */
 export const privateDataList = list('privateData', object(privateData), 99);
+/** …except in wallet, web-wallet and payment-record operations, where Payline has 02514 (§5.4). */
+export const walletPrivateDataList = list('privateData', object(privateData), 99, 'privateDataList', CODES.PRIVATE_DATA_LIMITED);
 export const selectedContractList = list('selectedContract', text(50), 50);
 
 export const authorization = objectType(

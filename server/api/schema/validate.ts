@@ -5,12 +5,14 @@ import type { FieldSpec, ObjectType } from './field.js';
  * integers as numbers, flags as booleans, lists as arrays, empty strings and nulls dropped.
  * The first problem found names the field's path, e.g. `payment.amount must be …`.
  */
-export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; path: string; message: string };
+export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; path: string; message: string; code?: string };
 
 class FieldError extends Error {
   constructor(
     readonly path: string,
     readonly problem: string,
+    /** A code of its own instead of 02305 (a list's `overflowCode`). */
+    readonly code?: string,
   ) {
     super(`${path} ${problem}`);
   }
@@ -20,7 +22,7 @@ export function validate(type: ObjectType, input: unknown, path = ''): Validated
   try {
     return { ok: true, value: readObject(type, input, path) };
   } catch (error) {
-    if (error instanceof FieldError) return { ok: false, path: error.path, message: error.message };
+    if (error instanceof FieldError) return { ok: false, path: error.path, message: error.message, ...(error.code ? { code: error.code } : {}) };
     throw error;
   }
 }
@@ -95,6 +97,6 @@ function readList(spec: Extract<FieldSpec, { kind: 'list' }>, raw: unknown, path
     if (!Array.isArray(items)) items = [items];
   }
   if (!Array.isArray(items)) throw new FieldError(path, `must be a list of ${spec.itemName}`);
-  if (items.length > spec.max) throw new FieldError(path, `must hold at most ${spec.max} ${spec.itemName}`);
+  if (items.length > spec.max) throw new FieldError(path, `must hold at most ${spec.max} ${spec.itemName}`, spec.overflowCode);
   return items.map((item, index) => readField(spec.item, item, `${path}.${spec.itemName}[${index}]`));
 }

@@ -20,7 +20,7 @@ export const webWalletSessionFields = {
   returnURL: schema.url,
   cancelURL: schema.url,
   notificationURL: schema.url,
-  privateDataList: schema.privateDataList,
+  privateDataList: schema.walletPrivateDataList,
   customPaymentTemplateURL: schema.url,
   merchantName: text(100),
 };

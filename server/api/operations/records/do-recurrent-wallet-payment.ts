@@ -30,7 +30,7 @@ export const doRecurrentWalletPayment: OperationDef = {
       cardInd,
       cvx: coded(4, /^\d{3,4}$/, '3 or 4 digits'),
       recurring: object(recurring),
-      privateDataList: schema.privateDataList,
+      privateDataList: schema.walletPrivateDataList,
       order: object(schema.order),
       media: schema.media,
     },

@@ -26,7 +26,7 @@ export const doScheduledWalletPayment: OperationDef = {
       walletId,
       cardInd,
       order: object(schema.order),
-      privateDataList: schema.privateDataList,
+      privateDataList: schema.walletPrivateDataList,
       media: schema.media,
     },
     ['version', 'payment', 'scheduledDate', 'walletId'],

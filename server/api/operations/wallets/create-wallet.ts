@@ -22,7 +22,7 @@ export const createWallet: OperationDef = {
       wallet: object(wallet),
       buyer: object(schema.buyer),
       owner: object(schema.owner),
-      privateDataList: schema.privateDataList,
+      privateDataList: schema.walletPrivateDataList,
       media: schema.media,
       transactionID: schema.transactionId,
     },

@@ -24,7 +24,7 @@ export const doImmediateWalletPayment: OperationDef = {
       walletId,
       cardInd,
       cvx: coded(4, /^\d{3,4}$/, '3 or 4 digits'),
-      privateDataList: schema.privateDataList,
+      privateDataList: schema.walletPrivateDataList,
       media: schema.media,
     },
     ['version', 'payment', 'order', 'walletId'],

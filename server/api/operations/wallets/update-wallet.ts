@@ -24,7 +24,7 @@ export const updateWallet: OperationDef = {
       wallet: object(wallet),
       buyer: object(schema.buyer),
       owner: object(schema.owner),
-      privateDataList: schema.privateDataList,
+      privateDataList: schema.walletPrivateDataList,
       media: schema.media,
     },
     ['version', 'contractNumber', 'wallet'],
