@@ -276,10 +276,14 @@ function eligibility(contract: Contract | undefined, card: { type: string; digit
   return walletRefusal({ contractNumber: contract.contractNumber, cardTypes: contract.cardTypes, isGiftCard: contract.giftCard !== undefined }, card);
 }
 
-/** 02538: a card is named by its number or by its token, never both. */
+/**
+ * 02538: a card is named by its number or by its token, never both. 02540: Guichet issues no
+ * card tokens (no getToken), so no token names a card.
+ */
 function numberOrToken(card: CardInput | undefined): WalletOutcome | undefined {
-  if (card?.number === undefined || card.token === undefined) return undefined;
-  return refused(CODES.CARD_NUMBER_OR_TOKEN, 'wallet.card.number and wallet.card.token are both given: give one of them');
+  if (card?.token === undefined) return undefined;
+  if (card.number !== undefined) return refused(CODES.CARD_NUMBER_OR_TOKEN, 'wallet.card.number and wallet.card.token are both given: give one of them');
+  return refused(CODES.NO_CARD_FOR_TOKEN, `wallet.card.token ${card.token} names no card (this gateway issues no card tokens: give wallet.card.number)`);
 }
 
 function cardExtras(request: WalletCardInput): { isDefault?: boolean; comment?: string; cardBrand?: string } {

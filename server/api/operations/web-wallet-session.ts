@@ -10,7 +10,8 @@ import { resultOut } from '../encode/payline-objects.js';
  * What manageWebWallet, createWebWallet and updateWebWallet share: they open a web-wallet
  * session and answer `{result, token, redirectURL}` (00000), or the wallet's code (02502,
  * 02503, 02505, 02513, 02518), 02303 for a contract the merchant lacks, 02305 naming a field,
- * 02528 for a selectedContractList of more than one contract, 02514 for over 99 privateData.
+ * 02528 for a selectedContractList of more than one contract, 02529 for one other than
+ * contractNumber, 02514 for over 99 privateData.
  */
 export const webWalletSessionResponse = (operation: WebWalletOperation) =>
   responses.responseType(`${operation}Response`, { token: responses.out, redirectURL: responses.out });
@@ -37,6 +38,9 @@ export async function openWalletSession(
   const selected = request.selectedContractList as string[] | undefined;
   if (selected && selected.length > 1) {
     return resultOnly(CODES.ONE_SELECTED_CONTRACT, `selectedContractList must hold exactly one contract (it holds ${selected.length})`);
+  }
+  if (selected?.length === 1 && selected[0] !== request.contractNumber) {
+    return resultOnly(CODES.SAME_CONTRACT, `selectedContractList names ${selected[0]}, contractNumber ${String(request.contractNumber)}: they must be the same contract`);
   }
   const buyer = request.buyer as Buyer | undefined;
   const owner = ownerOf(buyer);

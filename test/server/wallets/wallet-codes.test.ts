@@ -4,12 +4,13 @@ import { assertCode, assertFieldError, expectCode } from '../support/api-helpers
 import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
 import { GIFT, GIFT_CONTRACT } from '../support/gift-card-calls.js';
 import { authorizationRequest, CB_CARD, VERSION, webPaymentRequest } from '../support/requests.js';
-import { createWalletRequest, getWalletRequest, nextWalletId, updateWalletRequest } from '../support/wallet-requests.js';
+import { createWalletRequest, getWalletRequest, nextWalletId, recurrentRequest, updateWalletRequest } from '../support/wallet-requests.js';
 
 /*
  * The wallet codes of payline-api.md §5.4 beyond the everyday ones: 02511 (a gift card cannot be
  * saved), 02514 (over 99 privateData), 02528 (a web wallet on more than one contract), 02538
- * (card.number and card.token both), 02541 (a non-Amex card on the Amex Recurring contract).
+ * (card.number and card.token both), 02529 (selected contract other than contractNumber), 02540 (a
+ * token alone), 02541 (a non-Amex card on the Amex Recurring contract).
  * Each refusal leaves the store as it was.
  */
 
@@ -136,6 +137,16 @@ describe('wallet codes', () => {
       assertFieldError(await gw.call('manageWebWallet', { ...webWalletRequest(walletId), privateDataList: privateData(100) }), '02514', 'privateDataList');
     });
 
+    it('refuses 100 entries on doRecurrentWalletPayment and creates no payment record', async () => {
+      const walletId = nextWalletId('pd');
+      await expectCode(gw, 'createWallet', createWalletRequest(walletId), '02500');
+      const records = async () => (await gw.gateway.store.listRecords({ kind: 'payment-record', scope: 'demo-merchant' })).length;
+      const before = await records();
+      const body = { ...recurrentRequest(walletId, 'REC', 1000, { amount: 1000, billingCycle: 40, billingLeft: 12 }), privateDataList: privateData(100) };
+      assertFieldError(await gw.call('doRecurrentWalletPayment', body), '02514', 'privateDataList');
+      assert.equal(await records(), before);
+    });
+
     it('leaves 02305 to operations outside wallets (doWebPayment)', async () => {
       assertFieldError(await gw.call('doWebPayment', { ...webPaymentRequest(1000), privateDataList: privateData(100) }), '02305', 'privateDataList');
     });
@@ -154,6 +165,11 @@ describe('wallet codes', () => {
     });
   });
 
+  it('02540: a card.token alone names no card (Guichet issues no card tokens), nothing created', async () => {
+    const answer = await refusedCreate(createWalletRequest(nextWalletId('tok'), { type: 'CB', token: 'tok-123', expirationDate: '1230' }), '02540');
+    assert.match(answer.result.longMessage, /^wallet\.card\.token tok-123 names no card/);
+  });
+
   describe('02528 selectedContractList must have exactly one contract', () => {
     it('refuses manageWebWallet and createWebWallet on two contracts, takes one', async () => {
       for (const operation of ['manageWebWallet', 'createWebWallet']) {
@@ -165,6 +181,14 @@ describe('wallet codes', () => {
         assert.equal(await stored(walletId), undefined);
         assertCode(await gw.call(operation, { ...webWalletRequest(walletId), selectedContractList: { selectedContract: ['CB'] } }), '00000');
       }
+    });
+
+    it('02529: the one selected contract must be contractNumber', async () => {
+      const walletId = nextWalletId('web');
+      const answer = await gw.call('manageWebWallet', { ...webWalletRequest(walletId), selectedContractList: { selectedContract: ['AMEX'] } });
+      assertCode(answer, '02529');
+      assert.equal(answer.token, undefined);
+      assert.match(answer.result.longMessage, /selectedContractList names AMEX, contractNumber CB/);
     });
   });
 });
