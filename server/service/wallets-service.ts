@@ -73,10 +73,10 @@ export class WalletsService {
     return record && walletFrom(record);
   }
 
-  /** createWallet: 02502 if the id is taken; the card checked (02305, 02614) and sealed. */
+  /** createWallet: 02502 if the id is taken; the card checked (02305, 02614, 02511, 02538, 02541) and sealed. */
   async create(merchant: Merchant, request: WalletRequest): Promise<WalletOutcome> {
-    const contract = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
-    if (contract) return contract;
+    const refusal = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
+    if (refusal) return refusal;
     if (await this.get(merchant, request.walletId)) return refused(CODES.WALLET_EXISTS, `wallet ${request.walletId} already exists`);
     const sealed = await this.#sealCard(merchant, request);
     if (!sealed.ok) return sealed.outcome;
@@ -106,8 +106,8 @@ export class WalletsService {
    * cardholder, default flag change); without cardInd, a new card with the next index.
    */
   async update(merchant: Merchant, request: WalletRequest & { cardInd?: number }): Promise<WalletOutcome> {
-    const contract = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
-    if (contract) return contract;
+    const refusal = this.#checkContract(merchant, request.contractNumber) ?? numberOrToken(request.card);
+    if (refusal) return refusal;
     const input = request.card;
     const newPan = input?.number !== undefined;
     if (request.cardInd === undefined && !newPan) return refused(CODES.INVALID_FIELD, 'wallet.card.number is required to add a card (give cardInd to update one)');
@@ -251,7 +251,7 @@ export class WalletsService {
     return { ok: true, card: checked.storedCard(this.deps.vault) };
   }
 
-  /** A wallet card must be usable later: a real month not yet over, of a type the contract takes. */
+  /** A wallet card must be one the contract may save (02511, 02541), of a type it takes, in a month not yet over. */
   #checkExpiry(merchant: Merchant, contractNumber: string, card: CardInput): WalletOutcome | undefined {
     const contract = findContract(merchant, contractNumber);
     const ineligible = eligibility(contract, { type: card.type, ...(card.number ? { digits: card.number } : {}) });
