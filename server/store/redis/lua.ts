@@ -18,6 +18,8 @@ export class LuaScripts {
   readonly #scripts: readonly LuaScript[];
   readonly #shas = new Map<LuaScript, string>();
   #loading: Promise<void> | undefined;
+  /** Once loaded, a run waits for nothing before its EVALSHA. */
+  #loaded = false;
 
   constructor(redis: RedisClient, scripts: readonly LuaScript[]) {
     this.#redis = redis;
@@ -27,15 +29,20 @@ export class LuaScripts {
 
   /** Loads every script once; a failed load is tried again by the next call. */
   load(): Promise<void> {
-    this.#loading ??= this.#loadAll().catch((error: unknown) => {
-      this.#loading = undefined;
-      throw error;
-    });
+    this.#loading ??= this.#loadAll().then(
+      () => {
+        this.#loaded = true;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
     return this.#loading;
   }
 
   async run(script: LuaScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
-    await this.load();
+    if (!this.#loaded) await this.load();
     try {
       return await this.#redis.evalsha(this.#shas.get(script)!, keys.length, ...keys, ...args);
     } catch (error) {
