@@ -51,14 +51,7 @@ export function connectRedis(url: string): RedisConnection {
         clusterRetryStrategy: (attempts) => (attempts > 3 ? null : 200 * attempts),
         redisOptions: { ...common, ...(cluster.username ? { username: cluster.username } : {}), ...(cluster.password ? { password: cluster.password } : {}) },
       })
-    : new Redis(url, {
-        ...common,
-        enableAutoPipelining: true,
-        // A script goes out at once, in the caller's turn: a commit is most of a request's Redis
-        // work and has nothing to share a pipeline with, which would only add a Pipeline and a
-        // tick per commit.
-        autoPipeliningIgnoredCommands: ['evalsha', 'eval'],
-      });
+    : new Redis(url, { ...common, enableAutoPipelining: true });
   // Connection errors surface through the failing commands; without a listener ioredis would
   // print each one as an unhandled 'error' event.
   client.on('error', () => {});

@@ -140,7 +140,7 @@ export class RedisStore implements Store {
       const [, refused] = await Promise.all([registering, lookups]);
       if (refused) return refused;
     }
-    const [outcome, key] = (await this.#scripts.run(commitScript, call.keys, [call.plan, keys.outboxChannel, ...call.values])) as [string, string?];
+    const [outcome, key] = (await this.#scripts.run(commitScript, call.keys, [call.plan, keys.outboxChannel, ...call.values], true)) as [string, string?];
     if (outcome === 'ok') return { ok: true };
     return { ok: false, conflict: outcome === 'claim' ? 'claim' : 'version', key: key! };
   }
