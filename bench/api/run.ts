@@ -52,7 +52,9 @@ function startTarget(kind: TargetKind, redisUrl?: string): Promise<Target> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_LOG_LEVEL: settings.logLevel };
   delete env.REDIS_URL;
   if (redisUrl) env.REDIS_URL = redisUrl;
-  const child = fork(SERVER_JS, [kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
+  // BENCH_TARGET_NODE_ARGS: node flags for the targets only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const execArgv = process.env.BENCH_TARGET_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = fork(SERVER_JS, [kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, execArgv });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -11,7 +11,11 @@ import type { Store, StoredEvent } from '../store/store.js';
 export interface Channel {
   /** Also the channel's consumer group in the store. */
   readonly name: string;
-  /** Takes the event in hand; should return quickly (attempts go on in the background). */
+  /**
+   * Takes the event in hand; should return quickly (attempts go on in the background). The events
+   * of one claimed batch are handed over in one synchronous run, so a channel may share the reads
+   * they each start then.
+   */
   deliver(event: StoredEvent): Promise<void>;
 }
 

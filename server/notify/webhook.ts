@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { IdSource } from '../service/ids.js';
-import type { Delivery } from '../store/notify-records.js';
+import type { Delivery, WebhookEndpoint } from '../store/notify-records.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import type { AttemptOutcome, DeliveryHandler, DeliveryQueue } from './delivery-queue.js';
 import { loadEventSubject } from './event-subject.js';
@@ -30,13 +30,15 @@ export interface WebhookChannelOptions {
 export class WebhookChannel implements Channel, DeliveryHandler {
   readonly name = 'webhook';
   readonly schedule = WEBHOOK_SCHEDULE;
+  /** Endpoint lists asked for in the current synchronous run, by merchant (see #endpointsOf). */
+  readonly #reading = new Map<string, Promise<WebhookEndpoint[]>>();
 
   constructor(private readonly options: WebhookChannelOptions) {}
 
   async deliver(event: StoredEvent): Promise<void> {
     const { store, clock, deliveries, timeZone } = this.options;
     // A disabled endpoint gets its delivery recorded as failed, so a replay can send it later.
-    const endpoints = (await store.listWebhookEndpoints(event.merchantId)).filter(
+    const endpoints = (await this.#endpointsOf(event.merchantId)).filter(
       (endpoint) => endpoint.status !== 'deleted' && endpoint.eventTypes.includes(event.type),
     );
     if (endpoints.length === 0) return;
@@ -62,6 +64,21 @@ export class WebhookChannel implements Channel, DeliveryHandler {
         }),
       ),
     );
+  }
+
+  /**
+   * The merchant's endpoints, read from the store. The outbox hands a claimed batch over in one
+   * synchronous run, so its events share one read, made at the moment each of them would have
+   * made its own; a read asked for later (the next batch, a replay to a new endpoint) is a new one.
+   */
+  #endpointsOf(merchantId: string): Promise<WebhookEndpoint[]> {
+    let reading = this.#reading.get(merchantId);
+    if (!reading) {
+      reading = this.options.store.listWebhookEndpoints(merchantId);
+      this.#reading.set(merchantId, reading);
+      queueMicrotask(() => this.#reading.delete(merchantId));
+    }
+    return reading;
   }
 
   async attempt(delivery: Delivery, signal: AbortSignal): Promise<AttemptOutcome> {

@@ -4,6 +4,9 @@ import { keys } from './keys.js';
 /**
  * Turns a Change into the KEYS and plan of the commit script (scripts/commit-n.ts): every key the
  * script touches is listed once in KEYS, and the plan names keys by their 1-based index there.
+ * The values it stores (record, event and job JSON) travel as ARGV of their own, named in the
+ * plan by their ARGV index: JSON-encoding them inside the plan would escape each record's JSON
+ * once more here and make the script decode it again, for nothing.
  * `scopes` says which scopes the change touches: on Redis Cluster it must be exactly one.
  */
 
@@ -16,6 +19,8 @@ export interface CommitCall {
   keys: string[];
   /** ARGV[1]: the plan as JSON. */
   plan: string;
+  /** ARGV[3…]: the values the plan names by ARGV index (ARGV[2] is the outbox channel). */
+  values: string[];
   /** Every scope the change touches, in first-seen order. */
   scopes: string[];
 }
@@ -37,6 +42,9 @@ export function buildCommit(change: Change, now: number, settings: CommitSetting
     }
     return index;
   };
+  const values: string[] = [];
+  /** The ARGV index of a value (ARGV[1] is the plan, ARGV[2] the outbox channel). */
+  const v = (value: string): number => values.push(value) + 2;
   const versions: [number, number, string][] = [];
   const reindex: [number, string, string, string, string[], string][] = [];
   const ops: Op[] = [];
@@ -50,27 +58,28 @@ export function buildCommit(change: Change, now: number, settings: CommitSetting
     const txIds = [...new Set([p.id, ...p.operations.map((operation) => operation.id)])];
     // An update unindexes what the stored version had and this one has not; the script reads it.
     if (expectedVersion !== null) reindex.push([key, keys.transaction(m, ''), keys.orderRef(m, ''), p.id, txIds, p.orderRef]);
-    ops.push(['set', key, JSON.stringify(p)]);
-    for (const txId of txIds) ops.push(['set', k(keys.transaction(m, txId)), p.id]);
+    ops.push(['set', key, v(JSON.stringify(p))]);
+    const id = v(p.id);
+    for (const txId of txIds) ops.push(['set', k(keys.transaction(m, txId)), id]);
     ops.push(['zadd', k(keys.orderRef(m, p.orderRef)), String(p.createdAt), p.id]);
     ops.push(['zadd', k(keys.payments(m)), String(p.createdAt), p.id]);
   }
   for (const { next: s, expectedVersion } of change.sessions ?? []) {
     const key = k(keys.session(scope(s.merchantId), s.token));
     versions.push([key, expected(expectedVersion), s.token]);
-    ops.push(['set', key, JSON.stringify(s)]);
+    ops.push(['set', key, v(JSON.stringify(s))]);
     if (ENDED_SESSION.has(s.status)) ops.push(['pexpire', key, String(settings.sessionRetentionMs)]);
   }
   for (const { next: e, expectedVersion } of change.webhookEndpoints ?? []) {
     const key = k(keys.endpoint(scope(e.merchantId), e.id));
     versions.push([key, expected(expectedVersion), e.id]);
-    ops.push(['set', key, JSON.stringify(e)]);
+    ops.push(['set', key, v(JSON.stringify(e))]);
     if (expectedVersion === null) ops.push(['rpush', k(keys.endpoints(e.merchantId)), e.id]);
   }
   for (const { next: d, expectedVersion } of change.deliveries ?? []) {
     const key = k(keys.delivery(scope(d.merchantId), d.id));
     versions.push([key, expected(expectedVersion), d.id]);
-    ops.push(['set', key, JSON.stringify(d)]);
+    ops.push(['set', key, v(JSON.stringify(d))]);
     if (expectedVersion === null) {
       ops.push(['rpush', k(keys.deliveries(d.merchantId)), d.id]);
       ops.push(['rpush', k(keys.eventDeliveries(d.merchantId, d.eventId)), d.id]);
@@ -79,7 +88,7 @@ export function buildCommit(change: Change, now: number, settings: CommitSetting
   for (const { next: r, expectedVersion } of change.records ?? []) {
     const key = k(keys.record(r.kind, scope(r.scope), r.id));
     versions.push([key, expected(expectedVersion), `${r.kind}:${r.id}`]);
-    ops.push(['set', key, JSON.stringify(r)]);
+    ops.push(['set', key, v(JSON.stringify(r))]);
     for (const index of ['', ...(r.indexes ?? [])]) {
       ops.push(['zaddseq', k(keys.recordList(r.kind, r.scope, index)), k(keys.recordSeq(r.scope)), r.id]);
     }
@@ -111,7 +120,7 @@ export function buildCommit(change: Change, now: number, settings: CommitSetting
     ops,
     events: (change.events ?? []).map((e) => {
       const m = scope(e.merchantId);
-      return [JSON.stringify(e), e.id, k(keys.outbox(m)), k(keys.outboxSeq(m)), k(keys.eventIds(m))];
+      return [v(JSON.stringify(e)), e.id, k(keys.outbox(m)), k(keys.outboxSeq(m)), k(keys.eventIds(m))];
     }),
     doneJobs: (change.doneJobs ?? []).map((j) => {
       const m = scope(j.merchantId);
@@ -119,8 +128,8 @@ export function buildCommit(change: Change, now: number, settings: CommitSetting
     }),
     jobs: (change.jobs ?? []).map((j) => {
       const m = scope(j.merchantId);
-      return [j.id, JSON.stringify(j), String(j.at), k(keys.jobs(m)), k(keys.jobsReady(m)), k(keys.jobsOrder(m)), k(keys.jobsSeq(m))];
+      return [j.id, v(JSON.stringify(j)), String(j.at), k(keys.jobs(m)), k(keys.jobsReady(m)), k(keys.jobsOrder(m)), k(keys.jobsSeq(m))];
     }),
   };
-  return { keys: allKeys, plan: JSON.stringify(plan), scopes: [...scopes] };
+  return { keys: allKeys, plan: JSON.stringify(plan), values, scopes: [...scopes] };
 }

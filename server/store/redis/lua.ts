@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Cluster } from 'ioredis';
+import { Cluster, Command } from 'ioredis';
 import type { RedisClient } from './redis-connection.js';
 
 /** A Lua script of the RedisStore: one file per script under scripts/, its header saying KEYS, ARGV and returns. */
@@ -18,6 +18,8 @@ export class LuaScripts {
   readonly #scripts: readonly LuaScript[];
   readonly #shas = new Map<LuaScript, string>();
   #loading: Promise<void> | undefined;
+  /** Once loaded, a run waits for nothing before its EVALSHA. */
+  #loaded = false;
 
   constructor(redis: RedisClient, scripts: readonly LuaScript[]) {
     this.#redis = redis;
@@ -27,21 +29,39 @@ export class LuaScripts {
 
   /** Loads every script once; a failed load is tried again by the next call. */
   load(): Promise<void> {
-    this.#loading ??= this.#loadAll().catch((error: unknown) => {
-      this.#loading = undefined;
-      throw error;
-    });
+    this.#loading ??= this.#loadAll().then(
+      () => {
+        this.#loaded = true;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
     return this.#loading;
   }
 
-  async run(script: LuaScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
-    await this.load();
+  /**
+   * `alone`: the call goes out at once, in the caller's turn, outside ioredis's auto-pipeline (a
+   * commit on a request's path: it has nothing to share a pipeline with, which would only add a
+   * Pipeline and a tick per call). Otherwise the calls made in one turn (a batch of background
+   * reads) share one write.
+   */
+  async run(script: LuaScript, keys: readonly string[], args: readonly string[], alone = false): Promise<unknown> {
+    if (!this.#loaded) await this.load();
     try {
-      return await this.#redis.evalsha(this.#shas.get(script)!, keys.length, ...keys, ...args);
+      return await this.#send('evalsha', this.#shas.get(script)!, keys, args, alone);
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return await this.#redis.eval(script.lua, keys.length, ...keys, ...args);
+      return await this.#send('eval', script.lua, keys, args, alone);
     }
+  }
+
+  #send(name: 'evalsha' | 'eval', script: string, keys: readonly string[], args: readonly string[], alone: boolean): Promise<unknown> {
+    if (!alone) return this.#redis[name](script, keys.length, ...keys, ...args);
+    const command = new Command(name, [script, keys.length, ...keys, ...args], { replyEncoding: 'utf8' });
+    void this.#redis.sendCommand(command);
+    return command.promise;
   }
 
   async #loadAll(): Promise<void> {

@@ -127,21 +127,25 @@ export class RedisStore implements Store {
   }
 
   async commit(change: Change): Promise<CommitOutcome> {
-    await this.start();
+    // The script run loads the scripts if need be (as `start` does).
     const now = this.#clock.now();
     const call = buildCommit(change, now, { sessionRetentionMs: this.#retention.sessionMs });
     if (call.scopes.length === 0) return { ok: true };
     if (this.#cluster && call.scopes.length > 1) throw new CrossScopeCommitError(call.scopes);
-    // Both land before the script: a committed record is always listed and found.
-    const [, refused] = await Promise.all([this.#register(call.scopes), this.#writeLookups(change, now)]);
-    if (refused) return refused;
-    const [outcome, key] = (await this.#scripts.run(commitScript, call.keys, [call.plan, keys.outboxChannel])) as [string, string?];
+    // Both land before the script: a committed record is always listed and found. (Most commits
+    // need neither, and then wait for nothing.)
+    const registering = this.#register(call.scopes);
+    const lookups = this.#writeLookups(change, now);
+    if (registering || lookups) {
+      const [, refused] = await Promise.all([registering, lookups]);
+      if (refused) return refused;
+    }
+    const [outcome, key] = (await this.#scripts.run(commitScript, call.keys, [call.plan, keys.outboxChannel, ...call.values], true)) as [string, string?];
     if (outcome === 'ok') return { ok: true };
     return { ok: false, conflict: outcome === 'claim' ? 'claim' : 'version', key: key! };
   }
 
   async getPayment(merchantId: string, transactionId: string): Promise<Payment | undefined> {
-    await this.start();
     const json = (await this.#scripts.run(getPaymentScript, [keys.transaction(merchantId, transactionId)], [keys.payment(merchantId, '')])) as string | null;
     return parse<Payment>(json);
   }
@@ -401,19 +405,29 @@ export class RedisStore implements Store {
     return (await this.#redis.smembers(keys.scopes)).sort();
   }
 
-  /** Adds the scopes this process has not added yet to keys.scopes, before the commit that needs them. */
-  async #register(scopes: readonly string[]): Promise<void> {
+  /**
+   * Adds the scopes this process has not added yet to keys.scopes, before the commit that needs
+   * them; undefined when every scope is known already.
+   */
+  #register(scopes: readonly string[]): Promise<void> | undefined {
     const fresh = scopes.filter((scope) => !this.#knownScopes.has(scope));
-    if (fresh.length === 0) return;
-    await this.#redis.sadd(keys.scopes, ...fresh);
-    for (const scope of fresh) this.#knownScopes.add(scope);
+    if (fresh.length === 0) return undefined;
+    return this.#redis.sadd(keys.scopes, ...fresh).then(() => {
+      for (const scope of fresh) this.#knownScopes.add(scope);
+    });
   }
 
   /**
    * Writes the token and delivery lookups of the records the change creates (SET NX), before the
-   * commit. A lookup already naming another merchant is a conflict on that token or delivery.
+   * commit; undefined when it creates none. A lookup already naming another merchant is a conflict
+   * on that token or delivery.
    */
-  async #writeLookups(change: Change, now: number): Promise<CommitOutcome | undefined> {
+  #writeLookups(change: Change, now: number): Promise<CommitOutcome | undefined> | undefined {
+    if (!change.sessions?.length && !change.deliveries?.length) return undefined;
+    return this.#writeLookupsOf(change, now);
+  }
+
+  async #writeLookupsOf(change: Change, now: number): Promise<CommitOutcome | undefined> {
     const lookups: { key: string; merchantId: string; label: string; ttlMs?: number }[] = [];
     for (const { next, expectedVersion } of change.sessions ?? []) {
       if (expectedVersion !== null) continue;

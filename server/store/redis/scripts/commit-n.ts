@@ -12,10 +12,11 @@ export const commitScript: LuaScript = {
   ARGV[1] the plan (JSON): now; versions [k, expected or -1 for none, label];
           reindex [k of an updated payment, tx key prefix, order key prefix, id, tx ids, order ref];
           releases [k, value]; claims [k, value, expiresAt or '', label, ttl ms or ''];
-          ops [name, k, a, b] (set, del, zadd, zaddseq, zrem, rpush, max, pexpire);
-          events [json, id, k stream, k seq, k ids]; doneJobs [id, k jobs, k ready, k order];
-          jobs [id, json, at, k jobs, k ready, k order, k seq]
+          ops [name, k, a, b] (set [k, v value], del, zadd, zaddseq, zrem, rpush, max, pexpire);
+          events [v json, id, k stream, k seq, k ids]; doneJobs [id, k jobs, k ready, k order];
+          jobs [id, v json, at, k jobs, k ready, k order, k seq]
   ARGV[2] the outbox channel: published on when events were appended
+  ARGV[3…] the values stored (records', events' and jobs' JSON), named 'v' above by their ARGV index
   Returns: {'ok'} | {'version', label} | {'claim', label}; nothing is written unless 'ok'.
   The transaction and order keys an updated payment no longer has are built from the prefixes in
   'reindex' (the stored version is only known here); they share the payment's hash tag, so they
@@ -61,7 +62,7 @@ end
 
 for _, op in ipairs(plan.ops) do
   local name, key = op[1], KEYS[op[2]]
-  if name == 'set' then redis.call('SET', key, op[3])
+  if name == 'set' then redis.call('SET', key, ARGV[op[3]])
   elseif name == 'del' then redis.call('DEL', key)
   elseif name == 'zaddseq' then
     -- op[3]: the index of a sequence key; a member keeps the order it was first listed in.
@@ -86,7 +87,7 @@ end
 local appended = false
 for _, e in ipairs(plan.events) do
   local seq = redis.call('INCR', KEYS[e[4]])
-  redis.call('XADD', KEYS[e[3]], seq .. '-0', 'event', e[1])
+  redis.call('XADD', KEYS[e[3]], seq .. '-0', 'event', ARGV[e[1]])
   redis.call('HSET', KEYS[e[5]], e[2], seq)
   appended = true
 end
@@ -98,7 +99,7 @@ for _, j in ipairs(plan.doneJobs) do
   redis.call('HDEL', KEYS[j[4]], j[1])
 end
 for _, j in ipairs(plan.jobs) do
-  redis.call('HSET', KEYS[j[4]], j[1], j[2])
+  redis.call('HSET', KEYS[j[4]], j[1], ARGV[j[2]])
   redis.call('ZADD', KEYS[j[5]], j[3], j[1])
   if redis.call('HEXISTS', KEYS[j[6]], j[1]) == 0 then redis.call('HSET', KEYS[j[6]], j[1], redis.call('INCR', KEYS[j[7]])) end
 end
