@@ -18,6 +18,7 @@ import type { ServiceDeps } from './deps.js';
 import { checkPaymentTerms, type PaymentTerms } from './payment-terms.js';
 import type { GiftCardsService } from './gift-cards-service.js';
 import type { PaymentsService } from './payments-service.js';
+import { newSessionFields } from './new-session.js';
 import { sessionExpiryJob } from './session-expiry.js';
 import type { RecurringWebPayments } from './recurring-web-payments.js';
 import type { Recurring } from '../core/payment-record.js';
@@ -110,15 +111,7 @@ export class WebPaymentsService {
     // buyer.walletId (seed 003): the wallet's cards are offered, and a new card can be saved into it.
     const walletId = typeof request.buyer?.walletId === 'string' && request.buyer.walletId !== '' ? request.buyer.walletId : undefined;
     const session: WebSession = {
-      token: deps.ids.token(),
-      merchantId: request.merchant.merchantId,
-      version: 1,
-      status: SessionStatus.WAITING,
-      createdAt: now,
-      expiresAt: now + deps.settings.sessionTtlMs,
-      attempts: 0,
-      maxAttempts: deps.settings.maxAttempts,
-      paymentIds: [],
+      ...newSessionFields(deps, request.merchant.merchantId, now, request),
       payment: {
         amount: request.terms.amount,
         currency: request.terms.currency,
@@ -130,12 +123,6 @@ export class WebPaymentsService {
       orderRef: request.orderRef,
       order: request.order,
       selectedContracts: request.selectedContracts.length > 0 ? request.selectedContracts : [request.terms.contractNumber],
-      returnURL: request.returnURL,
-      cancelURL: request.cancelURL,
-      ...(request.notificationURL ? { notificationURL: request.notificationURL } : {}),
-      ...(request.languageCode ? { languageCode: request.languageCode } : {}),
-      ...(request.buyer ? { buyer: request.buyer } : {}),
-      ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
       ...(walletId ? { walletPayment: { walletId } } : {}),
       ...(recurring ? { recurring, walletId: request.walletId! } : {}),
     };

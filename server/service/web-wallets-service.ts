@@ -17,6 +17,7 @@ import { retryOnConflict, stampEvents } from './commit.js';
 import type { ServiceDeps } from './deps.js';
 import type { WalletCards, WalletChange, WalletView } from './wallet-cards.js';
 import { sessionExpiryJob } from './session-expiry.js';
+import { newSessionFields } from './new-session.js';
 
 /**
  * Web wallets (payline-api.md §2.2): manageWebWallet, createWebWallet and updateWebWallet open a
@@ -66,26 +67,12 @@ export class WebWalletsService {
     }
     const now = deps.clock.now();
     const session: WebSession = {
-      token: deps.ids.token(),
-      merchantId: merchant.merchantId,
-      version: 1,
-      status: SessionStatus.WAITING,
-      createdAt: now,
-      expiresAt: now + deps.settings.sessionTtlMs,
-      attempts: 0,
-      maxAttempts: deps.settings.maxAttempts,
-      paymentIds: [],
+      ...newSessionFields(deps, merchant.merchantId, now, request),
       // Nothing is paid: the payment names the contract only.
       payment: { amount: 0, currency: contract.currency, action: 0, mode: 'CPT', contractNumber: contract.contractNumber },
       orderRef: '',
       order: {},
       selectedContracts: [contract.contractNumber],
-      returnURL: request.returnURL,
-      cancelURL: request.cancelURL,
-      ...(request.notificationURL ? { notificationURL: request.notificationURL } : {}),
-      ...(request.languageCode ? { languageCode: request.languageCode } : {}),
-      ...(request.buyer ? { buyer: request.buyer } : {}),
-      ...(request.privateDataList !== undefined ? { privateDataList: request.privateDataList } : {}),
       walletManagement: {
         operation,
         walletId,
