@@ -16,8 +16,9 @@ export interface GiftSession {
   outcome: 'accepted' | 'released' | 'refused' | 'failed';
 }
 
-const ORDER = 1500;
-const CARDS = [GIFT.g30, GIFT.g50, GIFT.g200, GIFT.g100, GIFT.g20, GIFT.g10];
+// Small orders, and the 1500.00 card among the others: cards keep some balance through the crash.
+const ORDER = 700;
+const CARDS = [GIFT.g30, GIFT.g50, GIFT.g200, GIFT.g1500, GIFT.g100, GIFT.g20, GIFT.g10];
 const COMPLEMENT_CARD = { number: '4111111111111111', expirationDate: '1255', cvx: '123' };
 const SHOP = 'https://shop.example';
 const pickOne = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
@@ -38,7 +39,7 @@ async function widget(gateway: GatewayProcess, method: string, path: string, ori
 }
 
 /**
- * Each worker, until the time is up, on a process picked at random: opens a 15.00 EUR session
+ * Each worker, until the time is up, on a process picked at random: opens a 7.00 EUR session
  * offering CADEAU, enters one or two test gift cards, then confirms (when they cover it all) or
  * pays the rest by card, or else removes them, or cancels.
  */
@@ -88,6 +89,8 @@ export async function runGiftCardLoad(options: { gateways: readonly GatewayProce
 
 export interface GiftCardFigures {
   paid: number;
+  /** The sessions that were not paid. */
+  unpaid: string[];
   /** Per card number: what it lost (startingBalance - balance) and what is still reserved. */
   cards: { number: string; spent: number; reserved: number }[];
 }
@@ -96,15 +99,20 @@ export interface GiftCardFigures {
  * Reads every session of the load from `reader` and the test cards' balances: each card is at or
  * above zero, what it lost equals the sum of `paymentAmount` over the paid orders' gift-card
  * transactions, and its reservations plus that never exceed its starting balance; each session
- * answered paid is paid.
+ * answered paid is paid. With `nothingReserved`, once the unpaid sessions were cancelled, no card
+ * holds a reservation any more.
  */
-export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: readonly GiftSession[]): Promise<GiftCardFigures> {
+export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: readonly GiftSession[], options: { nothingReserved?: boolean } = {}): Promise<GiftCardFigures> {
   const paidPerLast4 = new Map<string, number>();
   let paid = 0;
+  const unpaid: string[] = [];
   for (const session of sessions) {
     const details = await reader.call('getWebPaymentDetails', { version: VERSION, token: session.token });
     if (session.outcome === 'accepted') assert.equal(details.result.code, '00000', `session ${session.token} answered paid by ${session.gateway}: ${JSON.stringify(details.result)}`);
-    if (details.result.code !== '00000') continue;
+    if (details.result.code !== '00000') {
+      unpaid.push(session.token);
+      continue;
+    }
     paid += 1;
     const parts = JSON.parse(details.transaction.partnerAdditionalData) as { PAN: string; paymentAmount: string }[];
     for (const part of parts) paidPerLast4.set(part.PAN.slice(-4), (paidPerLast4.get(part.PAN.slice(-4)) ?? 0) + Number(part.paymentAmount));
@@ -118,7 +126,13 @@ export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: 
     assert.ok(card.balance >= 0, `gift card ${card.number} is overdrawn: ${card.balance}`);
     assert.equal(spent, paidPerLast4.get(card.number.slice(-4)) ?? 0, `gift card ${card.number} lost ${spent}, its paid orders say ${paidPerLast4.get(card.number.slice(-4)) ?? 0}`);
     assert.ok(card.reserved >= 0 && card.reserved + spent <= card.startingBalance, `gift card ${card.number}: reserved ${card.reserved} + captured ${spent} > ${card.startingBalance}`);
+    if (options.nothingReserved) assert.equal(card.reserved, 0, `gift card ${card.number} still holds ${card.reserved} once every unpaid session was cancelled`);
     cards.push({ number: card.number, spent, reserved: card.reserved });
   }
-  return { paid, cards };
+  return { paid, unpaid, cards };
+}
+
+/** The shopper cancels each session (whatever state it is in): their reservations are released. */
+export async function cancelSessions(gateway: GatewayProcess, tokens: readonly string[]): Promise<void> {
+  for (const token of tokens) await gateway.fetch(`/widget/sessions/${token}/cancel`, { method: 'POST', headers: { origin: SHOP } });
 }
