@@ -96,13 +96,18 @@ export interface GiftCardFigures {
 }
 
 /**
- * Reads every session of the load from `reader` and the test cards' balances: each card is at or
- * above zero, what it lost equals the sum of `paymentAmount` over the paid orders' gift-card
- * transactions, and its reservations plus that never exceed its starting balance; each session
- * answered paid is paid. With `nothingReserved`, once the unpaid sessions were cancelled, no card
- * holds a reservation any more.
+ * Reads every session of the load from `reader` and the test cards' balances: each session
+ * answered paid is paid, no card is below zero, and its reservations plus what it lost never
+ * exceed its starting balance. What a card lost is the sum of `paymentAmount` over the paid
+ * orders' gift-card transactions, plus at most what the sessions cut by the crash and still
+ * unpaid hold: the crash can cut a session after its cards were captured and before it was
+ * recorded paid (a confirm cut so leaves it PROCESSING, answering `02002` until its expiry job
+ * finishes it). With `settled` (the cut sessions were confirmed or paid again, the rest
+ * cancelled), what the cards still reserve is at most what the cut, unpaid sessions hold (a
+ * reservation made for a call cut before its session recorded it is released by no cancel, only
+ * by its lapse 5 minutes after the session's end).
  */
-export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: readonly GiftSession[], options: { nothingReserved?: boolean } = {}): Promise<GiftCardFigures> {
+export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: readonly GiftSession[], options: { settled?: boolean } = {}): Promise<GiftCardFigures> {
   const paidPerLast4 = new Map<string, number>();
   let paid = 0;
   const unpaid: string[] = [];
@@ -114,25 +119,42 @@ export async function checkGiftCardsAfterLoad(reader: GatewayProcess, sessions: 
       continue;
     }
     paid += 1;
-    const parts = JSON.parse(details.transaction.partnerAdditionalData) as { PAN: string; paymentAmount: string }[];
+    // Paid by card alone (its gift card was cut before the session recorded it): nothing from the cards.
+    const data = details.transaction.partnerAdditionalData as string | undefined;
+    const parts = (data ? JSON.parse(data) : []) as { PAN: string; paymentAmount: string }[];
     for (const part of parts) paidPerLast4.set(part.PAN.slice(-4), (paidPerLast4.get(part.PAN.slice(-4)) ?? 0) + Number(part.paymentAmount));
   }
+  // What the sessions cut by the crash, and not paid since, can hold (reserved or captured) at most.
+  const cutHold = sessions.filter((s) => s.outcome === 'failed' && unpaid.includes(s.token)).length * ORDER;
   const listed = await reader.api('GET', '/sandbox/gift-cards');
   assert.equal(listed.status, 200);
   const cards = [];
   for (const card of listed.body.giftCards as { number: string; startingBalance: number; balance: number; reserved: number }[]) {
     if (!CARDS.some((c) => c.number === card.number)) continue;
     const spent = card.startingBalance - card.balance;
+    const ordersSay = paidPerLast4.get(card.number.slice(-4)) ?? 0;
     assert.ok(card.balance >= 0, `gift card ${card.number} is overdrawn: ${card.balance}`);
-    assert.equal(spent, paidPerLast4.get(card.number.slice(-4)) ?? 0, `gift card ${card.number} lost ${spent}, its paid orders say ${paidPerLast4.get(card.number.slice(-4)) ?? 0}`);
+    assert.ok(spent >= ordersSay && spent <= ordersSay + cutHold, `gift card ${card.number} lost ${spent}, its paid orders say ${ordersSay}, the cut sessions could hold ${cutHold}`);
     assert.ok(card.reserved >= 0 && card.reserved + spent <= card.startingBalance, `gift card ${card.number}: reserved ${card.reserved} + captured ${spent} > ${card.startingBalance}`);
-    if (options.nothingReserved) assert.equal(card.reserved, 0, `gift card ${card.number} still holds ${card.reserved} once every unpaid session was cancelled`);
     cards.push({ number: card.number, spent, reserved: card.reserved });
+  }
+  if (options.settled) {
+    const reserved = cards.reduce((sum, card) => sum + card.reserved, 0);
+    assert.ok(reserved <= cutHold, `the cards still reserve ${reserved} once every unpaid session was finished or cancelled; the cut sessions could hold ${cutHold}`);
   }
   return { paid, unpaid, cards };
 }
 
-/** The shopper cancels each session (whatever state it is in): their reservations are released. */
-export async function cancelSessions(gateway: GatewayProcess, tokens: readonly string[]): Promise<void> {
-  for (const token of tokens) await gateway.fetch(`/widget/sessions/${token}/cancel`, { method: 'POST', headers: { origin: SHOP } });
+/**
+ * What a shopper does next with each unpaid session: when its last call got no clear answer,
+ * confirms again, or pays the rest by card when the gift cards do not cover it (either finishes a
+ * session the crash left half-way); else cancels.
+ */
+export async function settleSessions(gateway: GatewayProcess, sessions: readonly GiftSession[], unpaid: readonly string[]): Promise<void> {
+  for (const session of sessions.filter((s) => unpaid.includes(s.token))) {
+    if (session.outcome === 'failed') {
+      const confirmed = await widget(gateway, 'POST', `/widget/sessions/${session.token}/gift-cards/confirm`, SHOP);
+      if (confirmed?.result.reason === 'amount-left') await widget(gateway, 'POST', `/widget/sessions/${session.token}/pay`, gateway.url, { card: COMPLEMENT_CARD });
+    } else await widget(gateway, 'POST', `/widget/sessions/${session.token}/cancel`, SHOP);
+  }
 }
