@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startReceiver, type Receiver } from '../notify/support/receiver.js';
 import { awaitEveryWebhook, listAllEvents } from './support/event-check.js';
+import { checkGiftCardsAfterLoad, runGiftCardLoad, settleSessions } from './support/gift-card-load.js';
 import { checkPaymentsAfterLoad, runPaymentLoad } from './support/payment-load.js';
 import { startTwoGateways, type TwoGateways } from './support/two-gateways.js';
 
@@ -31,13 +32,14 @@ describe('a gateway process killed under load', () => {
     assert.equal((await g.b.api('POST', '/api/webhook-endpoints', { url: receiver.url, eventTypes: types })).status, 201);
 
     const load = runPaymentLoad({ gateways: g.both, workers: 8, durationMs: 6000 });
+    const giftLoad = runGiftCardLoad({ gateways: g.both, workers: 4, durationMs: 6000 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const killedAt = Date.now();
     await g.a.kill('SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 500));
     await g.a.restart();
     const restartedAt = Date.now();
-    const answers = await load;
+    const [answers, giftSessions] = await Promise.all([load, giftLoad]);
 
     const onA = answers.filter((a) => a.gateway === 'A');
     assert.ok(onA.some((a) => a.at > killedAt && a.at < restartedAt && a.outcome === 'failed'), 'requests to A failed while it was down');
@@ -48,10 +50,20 @@ describe('a gateway process killed under load', () => {
     const { payments } = await checkPaymentsAfterLoad(g.b, answers, new Set(events.flatMap((e) => (typeof e.data.paymentId === 'string' ? [e.data.paymentId] : []))));
     assert.ok(payments >= 20);
 
+    // No gift card overdrawn: what each lost is what the paid orders took from it, give or take what the crash cut.
+    const gifts = await checkGiftCardsAfterLoad(g.b, giftSessions);
+    assert.ok(gifts.paid >= 5, `${gifts.paid} orders paid with gift cards`);
+    // Once the shoppers confirm or pay again what got no answer and cancel the rest: only what the cut sessions hold is left.
+    await settleSessions(g.a, giftSessions, gifts.unpaid);
+    const released = await checkGiftCardsAfterLoad(g.b, giftSessions, { settled: true });
+    assert.ok(released.paid >= gifts.paid);
+
     // Every committed event, those A took or began before it died included, reaches the receiver.
     assert.ok(events.length >= payments, `${events.length} events`);
     const { duplicates } = await awaitEveryWebhook(receiver, events.map((e) => e.id), 30_000);
     const failed = answers.filter((a) => a.outcome === 'failed').length;
     t.diagnostic(`${answers.length} requests (${failed} without a clear answer), ${payments} payments, ${events.length} events, ${duplicates} delivered more than once`);
+    const giftFailed = giftSessions.filter((s) => s.outcome === 'failed').length;
+    t.diagnostic(`${giftSessions.length} gift-card sessions (${giftFailed} without a clear answer), ${gifts.paid} paid; per card spent/reserved at once: ${gifts.cards.map((c) => `${c.number.slice(-2)} ${c.spent}/${c.reserved}`).join(', ')}; once settled ${released.paid} paid, ${released.cards.reduce((sum, c) => sum + c.reserved, 0)} reserved`);
   });
 });
