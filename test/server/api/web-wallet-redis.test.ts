@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertCode, expectCode } from '../support/api-helpers.js';
-import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
-import { startRedis, type RedisProcess } from '../support/redis-process.js';
+import type { TestGateway } from '../support/gateway-harness.js';
+import { startRedisGateway } from '../support/redis-gateway.js';
 import { VERSION, webPaymentRequest } from '../support/requests.js';
 
 /*
@@ -11,16 +11,11 @@ import { VERSION, webPaymentRequest } from '../support/requests.js';
  * saved card paid in a later session.
  */
 describe('web wallets and saved cards on Redis', () => {
-  let redis: RedisProcess;
   let gw: TestGateway;
   before(async () => {
-    redis = await startRedis();
-    gw = await startTestGateway({ REDIS_URL: redis.url });
+    gw = await startRedisGateway();
   });
-  after(async () => {
-    await gw.close();
-    await redis.stop();
-  });
+  after(() => gw.close());
 
   const post = async (token: string, path: string, body?: unknown) =>
     (await (await gw.fetch(`/widget/sessions/${token}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(gw.url).origin }, ...(body ? { body: JSON.stringify(body) } : {}) })).json()) as any;

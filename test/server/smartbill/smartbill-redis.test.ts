@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
-import { startRedis, type RedisProcess } from '../support/redis-process.js';
+import type { TestGateway } from '../support/gateway-harness.js';
+import { startRedisGateway } from '../support/redis-gateway.js';
 import { VERSION } from '../support/requests.js';
 import { AMEX_EA, AMEX_ER_UNKNOWN, createWalletRequest, DAY, getWalletRequest, SANDBOX_AUTH } from './support/smartbill-harness.js';
 
@@ -11,16 +11,11 @@ import { AMEX_EA, AMEX_ER_UNKNOWN, createWalletRequest, DAY, getWalletRequest, S
  * payment record, their events and the finished job; an EA card then updated by the network.
  */
 describe('Amex Recurring on Redis', () => {
-  let redis: RedisProcess;
   let gw: TestGateway;
   before(async () => {
-    redis = await startRedis();
-    gw = await startTestGateway({ REDIS_URL: redis.url });
+    gw = await startRedisGateway();
   });
-  after(async () => {
-    await gw.close();
-    await redis.stop();
-  });
+  after(() => gw.close());
 
   it('enrols, refuses with the wallet and its records, applies network updates', async () => {
     assert.equal(gw.gateway.store.name, 'redis');

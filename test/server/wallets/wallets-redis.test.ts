@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertCode, DAY, details, expectCode } from '../support/api-helpers.js';
-import { startTestGateway, type TestGateway } from '../support/gateway-harness.js';
-import { startRedis, type RedisProcess } from '../support/redis-process.js';
+import type { TestGateway } from '../support/gateway-harness.js';
+import { startRedisGateway } from '../support/redis-gateway.js';
 import { CB_CARD, card } from '../support/requests.js';
 import { createWalletRequest, getWalletRequest, nextWalletId, recordRequest, recurrentRequest, updateWalletRequest } from '../support/wallet-requests.js';
 
@@ -12,16 +12,11 @@ import { createWalletRequest, getWalletRequest, nextWalletId, recordRequest, rec
  * 01133) and a due date committed with its payment, events and next job in one Lua step.
  */
 describe('wallets and payment records on Redis', () => {
-  let redis: RedisProcess;
   let gw: TestGateway;
   before(async () => {
-    redis = await startRedis();
-    gw = await startTestGateway({ REDIS_URL: redis.url });
+    gw = await startRedisGateway();
   });
-  after(async () => {
-    await gw.close();
-    await redis.stop();
-  });
+  after(() => gw.close());
 
   it('keeps wallets, plays due dates and stops the card\'s records on 01133', async () => {
     assert.equal(gw.gateway.store.name, 'redis');
