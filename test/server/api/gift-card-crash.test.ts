@@ -25,6 +25,28 @@ async function leaveProcessing(gw: TestGateway, token: string): Promise<void> {
   assert.equal((await gw.gateway.store.commit({ sessions: [{ next, expectedVersion: session.version }] })).ok, true);
 }
 
+/**
+ * An 80.00 order: a 50.00 gift card entered, then the 30.00 card complement accepted while the
+ * session was PROCESSING, and the process stopped before settling the order.
+ */
+async function complementAcceptedThenStop(gw: TestGateway) {
+  const token = await openGiftSession(gw, 8000);
+  assertCode(await addGiftCard(gw, token, GIFT.g50), '00000');
+  await leaveProcessing(gw, token);
+  const session = (await gw.gateway.store.getSession(token))!;
+  const complement = await gw.gateway.payments.createWithCard({
+    merchant: SANDBOX_MERCHANT,
+    kind: PaymentKind.AUTHORIZATION,
+    terms: { amount: 3000, currency: 978, action: 101, mode: 'CPT', contractNumber: 'CB' },
+    card: CB_CARD,
+    orderRef: session.orderRef,
+    order: session.order,
+    token,
+    complement: true,
+  });
+  return { token, complement };
+}
+
 describe('gift cards when the gateway stops between steps', () => {
   it('a reservation whose session never completed keeps nothing after it lapses, and its job deletes it', async (t) => {
     const gw = await startTestGateway();
@@ -54,20 +76,7 @@ describe('gift cards when the gateway stops between steps', () => {
   it('a session left PROCESSING with its complement accepted is finished by the expiry job: both parts captured', async (t) => {
     const gw = await startTestGateway();
     t.after(() => gw.close());
-    const token = await openGiftSession(gw, 8000);
-    assertCode(await addGiftCard(gw, token, GIFT.g50), '00000');
-    await leaveProcessing(gw, token);
-    const session = (await gw.gateway.store.getSession(token))!;
-    const complement = await gw.gateway.payments.createWithCard({
-      merchant: SANDBOX_MERCHANT,
-      kind: PaymentKind.AUTHORIZATION,
-      terms: { amount: 3000, currency: 978, action: 101, mode: 'CPT', contractNumber: 'CB' },
-      card: CB_CARD,
-      orderRef: session.orderRef,
-      order: session.order,
-      token,
-      complement: true,
-    });
+    const { token, complement } = await complementAcceptedThenStop(gw);
     assertCode({ result: { code: complement.code } }, '00000');
     // The process stops here. The session's expiry comes:
     await gw.advance(16 * MINUTE);
@@ -82,20 +91,7 @@ describe('gift cards when the gateway stops between steps', () => {
   it('a shopper paying again a session whose complement was accepted before a stop is not charged twice (02001)', async (t) => {
     const gw = await startTestGateway();
     t.after(() => gw.close());
-    const token = await openGiftSession(gw, 8000);
-    assertCode(await addGiftCard(gw, token, GIFT.g50), '00000');
-    await leaveProcessing(gw, token);
-    const session = (await gw.gateway.store.getSession(token))!;
-    const first = await gw.gateway.payments.createWithCard({
-      merchant: SANDBOX_MERCHANT,
-      kind: PaymentKind.AUTHORIZATION,
-      terms: { amount: 3000, currency: 978, action: 101, mode: 'CPT', contractNumber: 'CB' },
-      card: CB_CARD,
-      orderRef: session.orderRef,
-      order: session.order,
-      token,
-      complement: true,
-    });
+    const { token, complement: first } = await complementAcceptedThenStop(gw);
     await gw.advance(3 * MINUTE);
     const again = await pay(gw, token, { card: CB_CARD });
     assertCode(again, '02001');
