@@ -50,11 +50,17 @@ export function smartBillJobs(options: SmartBillJobsOptions): { handlers: Record
     },
     async schedule() {
       const now = clock.now();
-      const jobs = merchants.all().flatMap((merchant) => [
-        periodicJob(CARD_EXPIRY_ALERT_JOB, merchant.merchantId, now),
-        ...(merchant.contracts.some(isSmartBillContract) ? [periodicJob(SMARTBILL_UPDATE_FILES_JOB, merchant.merchantId, now)] : []),
-      ]);
-      await store.commit({ jobs });
+      // One commit per merchant: on Redis Cluster a commit stays within one merchant's slot.
+      await Promise.all(
+        merchants.all().map((merchant) =>
+          store.commit({
+            jobs: [
+              periodicJob(CARD_EXPIRY_ALERT_JOB, merchant.merchantId, now),
+              ...(merchant.contracts.some(isSmartBillContract) ? [periodicJob(SMARTBILL_UPDATE_FILES_JOB, merchant.merchantId, now)] : []),
+            ],
+          }),
+        ),
+      );
     },
   };
 }

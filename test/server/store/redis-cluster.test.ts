@@ -9,6 +9,10 @@ import { startTestGateway } from '../support/gateway-harness.js';
 import { startRedisCluster, type RedisClusterProcess } from '../support/redis-cluster.js';
 import { authorizationRequest, captureRequest, webPaymentDetailsRequest, webPaymentRequest } from '../support/requests.js';
 import { makePayment } from './store-contract.js';
+import { hashAccessKey } from '../../../server/merchants/access-key.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runStoreContract } from './store-contract.js';
 
 /*
@@ -92,5 +96,20 @@ describe('RedisStore on Redis Cluster only', () => {
     await gw.gateway.notify.settled();
     assert.equal(await gw.gateway.store.eventBacklog('webhook'), 0);
     assert.ok((await gw.gateway.store.listEvents({ merchantId: 'demo-merchant', limit: 10 })).length >= 2);
+  });
+
+  it('starts a gateway serving merchants on different masters: its start-up jobs are committed merchant by merchant', async (t) => {
+    await Promise.all(admin.nodes('master').map((node) => node.flushall()));
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-cluster-merchants-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const merchantsFile = join(dir, 'merchants.json');
+    const contracts = [{ contractNumber: 'CB', cardTypes: ['CB'], currency: 978 }];
+    // M1 and M2 hash to slots served by different masters (the first test of this suite).
+    const accessKeyHash = await hashAccessKey('k');
+    writeFileSync(merchantsFile, JSON.stringify({ merchants: ['M1', 'M2'].map((merchantId) => ({ merchantId, accessKeyHash, contracts })) }));
+    const gw = await startTestGateway({ REDIS_URL: cluster.url, GUICHET_MERCHANTS: merchantsFile });
+    t.after(() => gw.close());
+    const due = await gw.gateway.store.leaseDueJobs(Number.MAX_SAFE_INTEGER, 100, 0);
+    assert.deepEqual([...new Set(due.map((job) => job.merchantId))].sort(), ['M1', 'M2']);
   });
 });
